@@ -1,0 +1,2 @@
+/* placeholder: replaced by the native scanner */
+int maze_abi_version(void) { return 1; }
