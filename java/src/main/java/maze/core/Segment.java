@@ -1,0 +1,23 @@
+package maze.core;
+
+/**
+ * One PT_LOAD program header of the core. {@code fileSize} may be smaller than {@code memSize}
+ * (kernel cores) or zero; bytes past fileSize are not in the core. {@code flags} are PF_R/W/X.
+ */
+public record Segment(long vaddr, long memSize, long fileOffset, long fileSize, int flags) {
+    public static final int PF_X = 1;
+    public static final int PF_W = 2;
+    public static final int PF_R = 4;
+
+    public long end() {
+        return vaddr + memSize;
+    }
+
+    public boolean contains(long address) {
+        return Long.compareUnsigned(address - vaddr, memSize) < 0;
+    }
+
+    public boolean writable() {
+        return (flags & PF_W) != 0;
+    }
+}
