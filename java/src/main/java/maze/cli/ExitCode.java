@@ -1,0 +1,20 @@
+package maze.cli;
+
+/** maze's documented exit codes (README "Exit codes"). */
+public enum ExitCode {
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug: please report it with the stack trace)"),
+    USAGE(2, "bad command line"),
+    BAD_INPUT(3, "an input file is missing, unreadable or not what it should be"),
+    NO_LAYOUT(4, "struct layouts or symbols could not be had (no DWARF, no matching debug file)"),
+    GDB(5, "gdb failed or is missing"),
+    NO_ALLOCATOR(6, "no supported allocator found in the core");
+
+    public final int code;
+    public final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+}

@@ -1,0 +1,47 @@
+package maze.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code maze} command. {@link #run} returns the exit code so tests call it in-process. */
+@Command(name = "maze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Tells where the heap memory of a Linux process went, from its core dump.",
+        subcommands = {InfoCommand.class, LayoutsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file, 4 no layouts/debug info,",
+                "5 gdb failed, 6 no supported allocator."})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new Failures());
+        return cl.execute(args);
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"maze " + version()};
+        }
+    }
+
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/maze/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
