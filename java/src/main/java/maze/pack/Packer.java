@@ -41,7 +41,10 @@ public final class Packer {
         }
     }
 
-    /** Starts {@code command}, waits for {@code ready} on its stdout, captures it, then ends it. */
+    /**
+     * Starts {@code command}, waits for {@code ready} on its stdout, captures it (the program behind
+     * a wrapper such as {@code sh -c}, see {@link Wrappers}), then ends it.
+     */
     public PackResult capture(List<String> command, String ready, Duration timeout, Path out)
             throws IOException, InterruptedException {
         ReadyProcess p;
@@ -51,7 +54,7 @@ public final class Packer {
             throw new CaptureException(CaptureException.Stage.START, e.getMessage(), e);
         }
         try (p) {
-            return capture(p.pid(), out);
+            return capture(Wrappers.innermost(p.pid()), out);
         }
     }
 
