@@ -24,7 +24,19 @@ class CaptureBundleTest {
             assertEquals(Files.size(b.core()), b.manifest().core().size());
             assertEquals(List.of("fixture.tar.gz", "x"), BundleExtractorTest.list(tmp).stream()
                     .map(p -> p.getFileName().toString()).sorted().toList(), "the scratch core is gone");
+            assertGdbLoadsLibraryFromBundle(b);
         });
+    }
+
+    /** gdb, pointed at the bundle's sysroot only, finds the library by its link name and reads its symbols. */
+    private static void assertGdbLoadsLibraryFromBundle(BundleExtractor b) throws Exception {
+        Process gdb = new ProcessBuilder("gdb", "-nx", "-q", "-batch", "-iex", "set auto-load off",
+                "-iex", "set sysroot " + b.sysroot(), "-iex", "set debug-file-directory " + b.debugDir(),
+                "-ex", "info sharedlibrary", b.exe().toString(), b.core().toString()).redirectErrorStream(true).start();
+        String out = new String(gdb.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        gdb.waitFor();
+        String line = out.lines().filter(l -> l.contains(PackFixture.SONAME)).findFirst().orElse("");
+        org.junit.jupiter.api.Assertions.assertTrue(line.contains(b.sysroot().toString()) && line.contains("Yes"), out);
     }
 
     private static CoreAccess standIn(PackFixture f) {
