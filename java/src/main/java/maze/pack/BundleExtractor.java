@@ -56,7 +56,7 @@ public final class BundleExtractor implements AutoCloseable {
             ManifestCheck check = new ManifestCheck(bundle);
             Manifest m = check.parse(run.manifest);
             check.verify(m, run.files);
-            return new BundleExtractor(root, m, SysrootLinks.create(root, m));
+            return new BundleExtractor(root, m, SysrootLinks.create(bundle, root, m));
         } catch (IOException | RuntimeException e) {
             Folders.deleteTree(root);
             throw e;
@@ -77,8 +77,11 @@ public final class BundleExtractor implements AutoCloseable {
 
     /** The executable at its real path in the sysroot (null if the bundle holds none). */
     public Path exe() {
-        return manifest.exe() == null || EntryNames.absolutePathRefusal(manifest.exe()) != null ? null
-                : Folders.inside(root, BundleLayout.sysrootEntry(manifest.exe()));
+        if (manifest.exe() == null || EntryNames.absolutePathRefusal(manifest.exe()) != null) {
+            return null;
+        }
+        Path exe = Folders.inside(root, BundleLayout.sysrootEntry(manifest.exe()));
+        return Files.isRegularFile(exe, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? exe : null;
     }
 
     /** For gdb's {@code set sysroot} and maze's {@link CoreOptions#sysroot()}. */

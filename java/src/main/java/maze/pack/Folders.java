@@ -20,6 +20,7 @@ final class Folders {
     private Folders() {
     }
 
+    /** A new folder only its owner can enter (extracted bundles and scratch cores hold a process's memory). */
     static Path createPrivateTemp(Path parent) throws IOException {
         return Files.createTempDirectory(parent, "maze-bundle-", PRIVATE);
     }

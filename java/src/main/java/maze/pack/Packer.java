@@ -32,7 +32,7 @@ public final class Packer {
     /** gcores {@code pid} into a scratch folder beside the bundle, packs it, removes the core; the process runs on. */
     public PackResult capture(long pid, Path out) throws IOException, InterruptedException {
         Path bundle = out != null ? out : Path.of("core." + pid + ".tar.gz");
-        Path scratch = Files.createTempDirectory(bundle.toAbsolutePath().getParent(), ".maze-capture-");
+        Path scratch = Folders.createPrivateTemp(bundle.toAbsolutePath().getParent());
         try {
             Path core = gcore(pid, scratch);
             return pack(core, null, bundle);

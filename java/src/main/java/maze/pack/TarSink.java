@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -23,7 +25,10 @@ final class TarSink implements AutoCloseable {
         GzipParameters gz = new GzipParameters();
         // cores are mostly zeros and pages: the fastest level already shrinks them well
         gz.setCompressionLevel(Deflater.BEST_SPEED);
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(out), BUFFER);
+        // a core holds the process's secrets: the bundle is readable by its owner only
+        Files.deleteIfExists(out);
+        Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(out, StandardOpenOption.WRITE), BUFFER);
         tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw, gz));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX); // entries past 8 GiB

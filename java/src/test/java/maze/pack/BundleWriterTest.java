@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ class BundleWriterTest {
         Path out = tmp.resolve("out.tar.gz");
         Manifest m = new BundleWriter(access, "9.9", "packhost").write(model, out);
         assertFalse(Files.exists(tmp.resolve("out.tar.gz.partial")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)), "a core is private");
         checkManifest(m);
 
         try (BundleExtractor b = BundleExtractor.extract(out, tmp, BundleLimits.DEFAULT)) {

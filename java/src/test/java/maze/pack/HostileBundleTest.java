@@ -89,15 +89,27 @@ class HostileBundleTest {
 
     @Test
     void linkNameThatClimbsOut() throws IOException {
+        withLibLinkName("/lib/../../../../evil");
+        refused("manifest.json", "link name");
+        assertFalse(Files.exists(tmp.resolve("evil")));
+    }
+
+    @Test
+    void linkNameBelowAFile() throws IOException {
+        withLibLinkName(TestBundles.EXE + "/libdemo.so.1");
+        refused("manifest.json", "link name");
+    }
+
+    /** An honest bundle whose manifest gives the library another link name. */
+    private void withLibLinkName(String linkName) throws IOException {
         List<Item> files = TestBundles.honestFiles();
         Manifest h = TestBundles.manifestFor(files);
         ManifestModule lib = h.modules().get(1);
-        ManifestModule evil = new ManifestModule(lib.path(), "/lib/../../../../evil", lib.loadBias(), lib.buildId(),
+        ManifestModule evil = new ManifestModule(lib.path(), linkName, lib.loadBias(), lib.buildId(),
                 lib.fileBuildId(), false, lib.file(), lib.debug(), null);
         files.add(TestBundles.manifestItem(new Manifest(h.format(), h.mazeVersion(), h.packedAt(), h.host(), h.pid(),
                 h.commandLine(), h.exe(), h.core(), List.of(h.modules().get(0), evil), h.warnings())));
         TestBundles.write(bundle, files);
-        refused("manifest.json", "link name");
     }
 
     @Test
