@@ -86,7 +86,7 @@ public final class BundleWriter {
         String id = m.fileBuildId() != null ? m.fileBuildId() : m.buildId();
         String entry = id != null ? BundleLayout.buildIdDebugEntry(id)
                 : BundleLayout.debugLinkEntry(m.path(), debug.getFileName().toString());
-        return tar.put(entry, debug);
+        return tar.putOnce(entry, debug);
     }
 
     private static String exePath(CoreModel model) {

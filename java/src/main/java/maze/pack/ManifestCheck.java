@@ -46,8 +46,9 @@ final class ManifestCheck {
     void verify(Manifest m, Map<String, BundleFile> extracted) throws BundleException {
         Map<String, BundleFile> listed = new HashMap<>();
         for (BundleFile f : listedFiles(m)) {
-            if (listed.put(f.entry(), f) != null) {
-                throw new BundleException(bundle, f.entry(), "listed twice in the manifest");
+            BundleFile before = listed.put(f.entry(), f);
+            if (before != null && !before.equals(f)) {
+                throw new BundleException(bundle, f.entry(), "listed twice in the manifest, with different contents");
             }
             compare(f, extracted.get(f.entry()));
         }

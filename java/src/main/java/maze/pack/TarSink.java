@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -20,6 +22,7 @@ final class TarSink implements AutoCloseable {
     private static final int BUFFER = 1 << 20;
 
     private final TarArchiveOutputStream tar;
+    private final Map<String, BundleFile> written = new HashMap<>();
 
     TarSink(Path out) throws IOException {
         GzipParameters gz = new GzipParameters();
@@ -52,6 +55,19 @@ final class TarSink implements AutoCloseable {
         }
         tar.closeArchiveEntry();
         return new BundleFile(entry, size, Hashing.hex(sha.digest()));
+    }
+
+    /**
+     * As {@link #put}, but an entry already written is not written again: two copies of one
+     * library (one build-id) share their debug file, and a bundle must not hold a name twice.
+     */
+    BundleFile putOnce(String entry, Path file) throws IOException {
+        BundleFile done = written.get(entry);
+        if (done == null) {
+            done = put(entry, file);
+            written.put(entry, done);
+        }
+        return done;
     }
 
     void putBytes(String entry, byte[] bytes) throws IOException {

@@ -41,10 +41,12 @@ class BundleWriterTest {
                 new Module("/usr/bin/demo", "", 0x5555_0000_0000L, "e1e1", exe, "e1e1", true),
                 new Module(LIB, "/lib/x86_64-linux-gnu/libdemo.so.1", 0x7f00_0000_0000L, "abcd01", lib, "abcd01", false),
                 new Module(OLD, OLD, 0x7f00_1000_0000L, "0123", old, "9999", false),
-                new Module("/gone/libgone.so", "/gone/libgone.so", 0, "77", null, null, false));
+                new Module("/gone/libgone.so", "/gone/libgone.so", 0, "77", null, null, false),
+                new Module("/opt/copy/libdemo.so.1", "/opt/copy/libdemo.so.1", 0x7f00_2000_0000L, "abcd01", lib,
+                        "abcd01", false));
         CoreModel model = new CoreModel(core, coreBytes.length, false, 42, 1, "demo", "demo --flag", "./demo",
                 "/usr/bin/demo", List.of(), List.of(), List.of(), Map.of(), modules, List.of());
-        CoreAccess access = new FakeAccess(model, Map.of(LIB, debug));
+        CoreAccess access = new FakeAccess(model, Map.of(LIB, debug, "/opt/copy/libdemo.so.1", debug));
 
         Path out = tmp.resolve("out.tar.gz");
         Manifest m = new BundleWriter(access, "9.9", "packhost").write(model, out);
@@ -58,6 +60,7 @@ class BundleWriterTest {
             assertEquals("EXE", Files.readString(b.exe()));
             assertEquals("LIB", Files.readString(b.sysroot().resolve("lib/x86_64-linux-gnu/libdemo.so.1")));
             assertEquals("OLD", Files.readString(b.sysroot().resolve(OLD.substring(1))));
+            assertEquals("LIB", Files.readString(b.sysroot().resolve("opt/copy/libdemo.so.1")));
             assertEquals("DEBUG", Files.readString(b.debugDir().resolve(".build-id/ab/cd01.debug")));
             assertTrue(b.warnings().stream().anyMatch(w -> w.startsWith("BUILD-ID MISMATCH")), b.warnings().toString());
         }
@@ -70,7 +73,8 @@ class BundleWriterTest {
         assertEquals("9.9", m.mazeVersion());
         assertEquals("packhost", m.host());
         Instant.parse(m.packedAt());
-        assertEquals(4, m.modules().size());
+        assertEquals(5, m.modules().size());
+        assertEquals(m.modules().get(1).debug(), m.modules().get(4).debug(), "one build-id, one debug entry");
         ManifestModule lib = m.modules().get(1);
         assertEquals("/lib/x86_64-linux-gnu/libdemo.so.1", lib.linkName());
         assertEquals(0x7f00_0000_0000L, lib.loadBias());
