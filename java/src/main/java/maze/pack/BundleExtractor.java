@@ -56,6 +56,9 @@ public final class BundleExtractor implements AutoCloseable {
             ManifestCheck check = new ManifestCheck(bundle);
             Manifest m = check.parse(run.manifest);
             check.verify(m, run.files);
+            // present even when empty: gdb is pointed at them whatever the bundle holds
+            Folders.create(root, BundleLayout.SYSROOT);
+            Folders.create(root, BundleLayout.DEBUG);
             return new BundleExtractor(root, m, SysrootLinks.create(bundle, root, m));
         } catch (IOException | RuntimeException e) {
             Folders.deleteTree(root);

@@ -121,6 +121,18 @@ class HostileBundleTest {
     }
 
     @Test
+    void coreOnlyBundleStillHasItsFolders() throws IOException {
+        List<Item> files = List.of(TestBundles.file("core", "CORE"));
+        BundleFile core = TestBundles.describe(files, "core");
+        Manifest m = new Manifest(Manifest.FORMAT, "t", "2026-01-01T00:00:00Z", "h", 1, "x", null, core, List.of(), null);
+        TestBundles.write(bundle, List.of(files.get(0), TestBundles.manifestItem(m)));
+        try (BundleExtractor b = BundleExtractor.extract(bundle, parent, BundleLimits.DEFAULT)) {
+            assertTrue(Files.isDirectory(b.sysroot()) && Files.isDirectory(b.debugDir()));
+            assertEquals(null, b.exe());
+        }
+    }
+
+    @Test
     void tarCutAfterTheCore() throws IOException {
         TestBundles.write(bundle, List.of(TestBundles.file("core", "CORE")));
         refused("manifest.json", "missing");
