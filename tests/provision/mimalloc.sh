@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provisions real mimalloc builds for the tests, from Debian's packages only:
-#   - 2.0.9 from Debian's source package, built Debug and RelWithDebInfo (DWARF);
+#   - 2.0.9 from Debian's source package, built Debug, RelWithDebInfo (DWARF), and RelWithDebInfo
+#     with Debian's own flags (a DWARF twin of Debian's stripped 2.0.9);
 #   - Debian's stripped release libraries 2.0.9 (bookworm), 3.0.1 (trixie), 3.6.0 (sid).
 # Everything lands under $MAZE_ALLOCATORS_CACHE (default ~/.cache/maze-allocators), one folder per
 # package version, each completed atomically, so a second run is offline and fast. The system's
@@ -68,8 +69,9 @@ need_apt() { [ -f "$APT_DIR/.ready" ] || { apt_setup; touch "$APT_DIR/.ready"; }
 
 # Builds one CMake configuration of the library target only (no tests, no static/object libs).
 cmake_build() {
-  local src=$1 type=$2 out=$3 opts=()
+  local src=$1 type=$2 out=$3 opts=("${@:4}")
   grep -q MI_OPT_ARCH "$src/CMakeLists.txt" && opts+=(-DMI_OPT_ARCH=OFF)
+  mkdir -p "$out"
   cmake -S "$src" -B "$out/build" -DCMAKE_BUILD_TYPE="$type" -DMI_BUILD_TESTS=OFF \
     -DMI_BUILD_STATIC=OFF -DMI_BUILD_OBJECT=OFF "${opts[@]}" >"$out/cmake.log" 2>&1 \
     || die "cmake configure ($type) failed, see $out/cmake.log"
@@ -77,34 +79,50 @@ cmake_build() {
     || die "cmake build ($type) failed, see $out/cmake.log"
 }
 
-provision_source() {
-  local dir=$CACHE/mimalloc_$SRC_VERSION tmp
-  [ -f "$dir/.done" ] && return
+# Debian's own flags (debian/rules: hardening=+all, RelWithDebInfo). With the same gcc this
+# rebuild has the same code and data bytes as Debian's stripped binary, so its DWARF and .symtab
+# describe that binary (ProvisionTest checks the bytes).
+debian_flags_build() {
+  local src=$1 out=$2 cf cppf ldf
+  export DEB_BUILD_MAINT_OPTIONS=hardening=+all DEB_CFLAGS_MAINT_APPEND="-Wall -pedantic"
+  cf=$(cd "$src" && dpkg-buildflags --get CFLAGS) || die "dpkg-buildflags failed (dpkg-dev missing?)"
+  cppf=$(cd "$src" && dpkg-buildflags --get CPPFLAGS)
+  ldf=$(cd "$src" && dpkg-buildflags --get LDFLAGS)
+  cmake_build "$src" RelWithDebInfo "$out" -DMI_INSTALL_TOPLEVEL=ON -DMI_USE_LIBATOMIC=OFF \
+    -DCMAKE_C_FLAGS="$cf $cppf" -DCMAKE_SHARED_LINKER_FLAGS="$ldf"
+}
+
+# A package version's folder counts only with its .done marker; anything else is redone from
+# scratch. Work happens in place so that DWARF paths of the builds stay valid.
+fresh() {
+  [ -f "$1/.done" ] && return 1
   need_apt
-  tmp=$(mktemp -d "$CACHE/.tmp.XXXXXX")
+  rm -rf "$1" && mkdir -p "$1"
+}
+
+provision_source() {
+  local dir=$CACHE/mimalloc_$SRC_VERSION src
+  fresh "$dir" || return 0
   log "apt-get source mimalloc=$SRC_VERSION"
-  (cd "$tmp" && papt source -qq "mimalloc=$SRC_VERSION" >source.log 2>&1) \
-    || die "apt-get source mimalloc=$SRC_VERSION failed: $(tail -3 "$tmp/source.log")"
-  local src
-  src=$(find "$tmp" -maxdepth 1 -type d -name 'mimalloc-*' | head -1)
-  [ -n "$src" ] || die "apt-get source gave no mimalloc-* folder in $tmp"
-  mv "$src" "$tmp/src"
-  mkdir -p "$tmp/debug" "$tmp/relwithdebinfo"
-  cmake_build "$tmp/src" Debug "$tmp/debug"
-  cmake_build "$tmp/src" RelWithDebInfo "$tmp/relwithdebinfo"
-  rm -rf "$dir" && mv "$tmp" "$dir" && touch "$dir/.done"
+  (cd "$dir" && papt source -qq "mimalloc=$SRC_VERSION" >source.log 2>&1) \
+    || die "apt-get source mimalloc=$SRC_VERSION failed: $(tail -3 "$dir/source.log")"
+  src=$(find "$dir" -maxdepth 1 -type d -name 'mimalloc-*' | head -1)
+  [ -n "$src" ] || die "apt-get source gave no mimalloc-* folder in $dir"
+  mv "$src" "$dir/src"
+  cmake_build "$dir/src" Debug "$dir/debug"
+  cmake_build "$dir/src" RelWithDebInfo "$dir/relwithdebinfo"
+  debian_flags_build "$dir/src" "$dir/debian-flags"
+  touch "$dir/.done"
 }
 
 provision_deb() {
-  local pkg=$1 ver=$2 dir=$CACHE/${1}_$2 tmp
-  [ -f "$dir/.done" ] && return
-  need_apt
-  tmp=$(mktemp -d "$CACHE/.tmp.XXXXXX")
+  local pkg=$1 ver=$2 dir=$CACHE/${1}_$2
+  fresh "$dir" || return 0
   log "apt-get download $pkg=$ver"
-  (cd "$tmp" && papt download -qq "$pkg=$ver" >download.log 2>&1) \
-    || die "apt-get download $pkg=$ver failed: $(tail -3 "$tmp/download.log")"
-  dpkg -x "$tmp"/*.deb "$tmp/root" || die "dpkg -x of $pkg=$ver failed"
-  rm -rf "$dir" && mv "$tmp" "$dir" && touch "$dir/.done"
+  (cd "$dir" && papt download -qq "$pkg=$ver" >download.log 2>&1) \
+    || die "apt-get download $pkg=$ver failed: $(tail -3 "$dir/download.log")"
+  dpkg -x "$dir"/*.deb "$dir/root" || die "dpkg -x of $pkg=$ver failed"
+  touch "$dir/.done"
 }
 
 build_id() {
@@ -135,6 +153,7 @@ main() {
     printf '# name\tversion\tkind\tpath\tbuild-id\n'
     index_row mimalloc-2.0.9-debug 2.0.9 debug "$src/debug/build/libmimalloc-debug.so.2.0"
     index_row mimalloc-2.0.9-relwithdebinfo 2.0.9 relwithdebinfo "$src/relwithdebinfo/build/libmimalloc.so.2.0"
+    index_row mimalloc-2.0.9-debian-flags 2.0.9 debian-rebuild "$src/debian-flags/build/libmimalloc.so.2.0"
     for entry in "${DEBS[@]}"; do
       IFS='|' read -r name pkg ver suite <<<"$entry"
       local so
