@@ -65,7 +65,10 @@ papt() {
     -o Acquire::Languages=none -o APT::Sandbox::User=root "$@"
 }
 
-need_apt() { [ -f "$APT_DIR/.ready" ] || { apt_setup; touch "$APT_DIR/.ready"; }; }
+# Lists are refreshed once per run that has something to fetch: pinned versions can leave a suite,
+# and an old list would then fail with a less clear message.
+APT_READY=
+need_apt() { [ -n "$APT_READY" ] || { apt_setup; APT_READY=1; }; }
 
 # Builds one CMake configuration of the library target only (no tests, no static/object libs).
 cmake_build() {
