@@ -4,7 +4,7 @@
 #     with Debian's own flags (a DWARF twin of Debian's stripped 2.0.9);
 #   - Debian's stripped release libraries 2.0.9 (bookworm), 3.0.1 (trixie), 3.6.0 (sid).
 # Everything lands under $MAZE_ALLOCATORS_CACHE (default ~/.cache/maze-allocators), one folder per
-# package version, each completed atomically, so a second run is offline and fast. The system's
+# package version, counted only once complete (a .done marker), so a second run is offline and fast. The system's
 # apt state is never changed: a private apt config holds the extra suites and deb-src.
 # Prints `name path build-id` per build and writes $CACHE/mimalloc-index.tsv for the Java tests.
 # Needs: apt-get, dpkg-dev (dpkg-source), cmake, make, gcc, readelf.
