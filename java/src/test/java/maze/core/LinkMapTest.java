@@ -84,24 +84,26 @@ class LinkMapTest {
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("DT_DEBUG")), m.warnings().toString());
     }
 
+    /** Puts an ELF file at {@code relative} under the test's sysroot. */
+    private Path inSysroot(String relative) throws IOException {
+        Path p = tmp.resolve("sysroot").resolve(relative);
+        Files.createDirectories(p.getParent());
+        return Files.copy(Fixtures.binary("info_fixture"), p);
+    }
+
     @Test
     void sysrootPrefersTheLinkName() throws IOException {
-        Path sysroot = tmp.resolve("sysroot");
-        Path byLink = sysroot.resolve("lib/libfoo.so.1");
-        Files.createDirectories(byLink.getParent());
-        Files.copy(Fixtures.binary("info_fixture"), byLink);
-        Module lib = read(BASE + 0x300, new CoreOptions(null, sysroot)).modules().get(1);
+        Path byLink = inSysroot("lib/libfoo.so.1");
+        inSysroot("usr/lib/libfoo.so.1.2");
+        Module lib = read(BASE + 0x300, new CoreOptions(null, tmp.resolve("sysroot"))).modules().get(1);
         assertEquals(byLink, lib.localFile());
         assertTrue(lib.fileMatches());
     }
 
     @Test
     void sysrootFallsBackToTheRealPath() throws IOException {
-        Path sysroot = tmp.resolve("sysroot");
-        Path byReal = sysroot.resolve("usr/lib/libfoo.so.1.2");
-        Files.createDirectories(byReal.getParent());
-        Files.copy(Fixtures.binary("info_fixture"), byReal);
-        CoreModel m = read(BASE + 0x300, new CoreOptions(null, sysroot));
+        Path byReal = inSysroot("usr/lib/libfoo.so.1.2");
+        CoreModel m = read(BASE + 0x300, new CoreOptions(null, tmp.resolve("sysroot")));
         assertEquals(byReal, m.modules().get(1).localFile());
         assertNull(m.modules().get(0).localFile(), "no /bin/prog under the sysroot");
     }
