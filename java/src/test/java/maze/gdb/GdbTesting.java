@@ -1,6 +1,5 @@
 package maze.gdb;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import maze.testing.Fixtures;
@@ -14,11 +13,7 @@ public final class GdbTesting {
     }
 
     public static void requireGdb() {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "gdb"));
-        }
-        Fixtures.require(found, "gdb is not on the PATH");
+        Fixtures.require(CBuild.onPath("gdb"), "gdb is not on the PATH");
     }
 
     /** gdb plus glibc with its debug info (libc6-dbg), as on the Debian 12 x86-64 CI machine. */
