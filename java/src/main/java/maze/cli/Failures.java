@@ -1,6 +1,7 @@
 package maze.cli;
 
 import maze.core.CoreFormatException;
+import maze.gdb.GdbException;
 import maze.layout.LayoutException;
 import maze.memory.UnmappedAddressException;
 import picocli.CommandLine;
@@ -28,6 +29,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         if (ex instanceof LayoutException) {
             return ExitCode.NO_LAYOUT;
+        }
+        if (ex instanceof GdbException) {
+            return ExitCode.GDB;
         }
         if (ex instanceof UnmappedAddressException) {
             return ExitCode.BAD_INPUT;
