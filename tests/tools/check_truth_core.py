@@ -4,7 +4,9 @@
 For every live truth block: the glibc chunk header before it must be in use and hold a size that
 fits the request (arena chunk: the next chunk's PREV_INUSE bit set; mmapped chunk: IS_MMAPPED, a
 page multiple). Sums of the live chunks are compared with the fixture's mallinfo2 figures.
-Usage: check_truth_core.py CORE TRUTH_FILE
+Usage: check_truth_core.py CORE TRUTH_FILE [LISTING_OUT]
+With LISTING_OUT it also writes the listing a perfect walker would give for the truth's live
+blocks (maze's block listing format), to try the scorer on a real core.
 """
 import bisect
 import json
@@ -49,6 +51,11 @@ def request2size(n):
     return max(MINSIZE, (n + 8 + 15) & ~15)
 
 
+def listing_row(b, usable):
+    kind = "C++ " + b["type"] if b["vtable"] else "malloc(%d)" % usable
+    return (int(b["start"], 16), '{"address":"%s","size":%d,"type":"%s"}' % (b["start"], usable, kind))
+
+
 def check_live(core, b, problems, sums):
     start = int(b["start"], 16)
     req = b["size"]
@@ -63,7 +70,7 @@ def check_live(core, b, problems, sums):
             problems.append("bad mmapped chunk %s head %#x lead %#x" % (b["start"], head, lead))
         sums["mmapped"] += size + lead
         sums["mmapped_blocks"] += 1
-        return
+        return listing_row(b, size - 16)
     # a split-off remainder must be at least MINSIZE; _int_memalign keeps exactly MINSIZE too
     spare = MINSIZE + (16 if b["kind"] in ALIGNED_KINDS else 0)
     if size < request2size(req) or size - request2size(req) >= spare:
@@ -74,20 +81,25 @@ def check_live(core, b, problems, sums):
     sums["arena"] += size
     sums["arena_blocks"] += 1
     sums["non_main"] += bool(head & NON_MAIN_ARENA)
+    return listing_row(b, size - 8)
 
 
-def main(core_path, truth_path):
+def main(core_path, truth_path, listing_path=None):
     core = Core(core_path)
     problems = []
     sums = dict(arena=0, arena_blocks=0, mmapped=0, mmapped_blocks=0, non_main=0, freed=0)
+    rows = []
     with open(truth_path) as f:
         header = json.loads(f.readline())
         for line in f:
             b = json.loads(line)
             if b["live"]:
-                check_live(core, b, problems, sums)
+                rows.append(check_live(core, b, problems, sums))
             else:
                 sums["freed"] += 1
+    if listing_path:
+        with open(listing_path, "w") as out:
+            out.writelines(r[1] + "\n" for r in sorted(r for r in rows if r))
     mi = header["mallinfo2"]
     print(json.dumps(sums))
     print("uordblks %d - live arena chunks %d = %d (tcache chunks, blocks not in the truth, "
@@ -103,4 +115,4 @@ def main(core_path, truth_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))

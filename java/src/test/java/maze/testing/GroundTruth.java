@@ -31,8 +31,10 @@ public final class GroundTruth {
             this.label = label;
         }
 
+        private static final Kind[] ALL = values();
+
         static Kind of(String label) {
-            for (Kind k : values()) {
+            for (Kind k : ALL) {
                 if (k.label.equals(label)) {
                     return k;
                 }
@@ -103,6 +105,26 @@ public final class GroundTruth {
         return n;
     }
 
+    /** Blocks that are live (or freed) of a kind (null: any) and requested size (-1: any). */
+    public long count(boolean isLive, Kind k, long requested) {
+        long n = 0;
+        for (int i = 0; i < count; i++) {
+            boolean match = live[i] == isLive && (k == null || kind[i] == k.ordinal())
+                    && (requested < 0 || size[i] == requested);
+            n += match ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Requested bytes of the live blocks. */
+    public long liveBytes() {
+        long n = 0;
+        for (int i = 0; i < count; i++) {
+            n += live[i] ? size[i] : 0;
+        }
+        return n;
+    }
+
     public static Builder builder(String scenario) {
         return new Builder(scenario);
     }
@@ -124,22 +146,42 @@ public final class GroundTruth {
     }
 
     private static void readBlocks(JsonParser p, Builder b, Path file) throws IOException {
-        Map<String, String> fields = new HashMap<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            fields.clear();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.getCurrentName();
-                p.nextToken();
-                fields.put(name, p.getText());
-            }
             try {
-                b.add(hex(fields.get("ptr")), hex(fields.get("start")), Long.parseLong(fields.get("size")),
-                        Kind.of(fields.get("kind")), fields.getOrDefault("type", ""),
-                        Boolean.parseBoolean(fields.get("vtable")), Boolean.parseBoolean(fields.get("live")));
+                readBlock(p, b);
             } catch (RuntimeException e) {
-                throw new IOException(file + ": bad block line near " + p.getCurrentLocation() + ": " + fields, e);
+                throw new IOException(file + ": bad block line near " + p.getCurrentLocation(), e);
             }
         }
+    }
+
+    /** One block object; the fields are read into locals, in any order. */
+    private static void readBlock(JsonParser p, Builder b) throws IOException {
+        String ptr = null;
+        String start = null;
+        String kind = null;
+        String type = "";
+        long size = -1;
+        boolean vtable = false;
+        boolean live = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.getCurrentName();
+            p.nextToken();
+            switch (name) {
+                case "ptr" -> ptr = p.getText();
+                case "start" -> start = p.getText();
+                case "size" -> size = p.getLongValue();
+                case "kind" -> kind = p.getText();
+                case "type" -> type = p.getText();
+                case "vtable" -> vtable = p.getBooleanValue();
+                case "live" -> live = p.getBooleanValue();
+                default -> p.skipChildren();
+            }
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("no size");
+        }
+        b.add(hex(ptr), hex(start), size, Kind.of(kind), type, vtable, live);
     }
 
     static long hex(String s) {
