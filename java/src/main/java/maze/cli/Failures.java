@@ -27,6 +27,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof java.nio.file.AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }
+        if (ex instanceof maze.app.NoAllocatorException) {
+            return ExitCode.NO_ALLOCATOR;
+        }
         if (ex instanceof LayoutException) {
             return ExitCode.NO_LAYOUT;
         }
