@@ -119,6 +119,17 @@ class InfoCommandTest {
         JsonNode info = gcoreInfo(List.of(Fixtures.binary("info_fixture").toString()), p);
         assertDescribesFixture(info, p[0]);
         assertEquals(false, info.get("kernel_core").asBoolean());
+        exeOverride(Path.of(info.get("core").asText()));
+    }
+
+    /** --exe wins over the core's path; a file of another build is accepted with a warning. */
+    private void exeOverride(Path core) throws IOException {
+        Path other = Files.copy(Path.of("/bin/true"), tmp.resolve("other-exe"));
+        JsonNode info = new ObjectMapper().readTree(maze("info", core.toString(), "--json", "--exe", other.toString()).out());
+        assertEquals(other.toString(), info.get("exe").asText());
+        assertEquals(other.toString(), info.get("modules").get(0).get("local_file").asText());
+        assertEquals(false, info.get("modules").get(0).get("build_id_matches").asBoolean());
+        assertTrue(info.get("warnings").toString().contains("--exe"), info.get("warnings").toString());
     }
 
     @Test
