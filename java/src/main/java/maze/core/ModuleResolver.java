@@ -86,6 +86,10 @@ final class ModuleResolver {
         if (local != null && coreId != null && fileId != null && !coreId.equals(fileId)) {
             warnings.add(local + " has build-id " + fileId + " but the process ran " + coreId);
         }
+        if (coreId == null && fileId != null) {
+            warnings.add("the core does not hold the build-id of " + path + "; using " + local + "'s, unverified");
+            coreId = fileId;
+        }
         return new Module(path, linkName, bias, coreId, local, fileId, exe);
     }
 

@@ -18,7 +18,11 @@ class MemoryMapTest {
     private static final int RW = Segment.PF_R | Segment.PF_W;
 
     private static CoreModel core(long fileSize, List<Segment> segments, List<MappedFile> files) {
-        return new CoreModel(Path.of("core"), fileSize, false, 1, 0, "p", "p", "p", "/p", List.of(), segments, files,
+        return core(false, fileSize, segments, files);
+    }
+
+    private static CoreModel core(boolean kernel, long fileSize, List<Segment> segments, List<MappedFile> files) {
+        return new CoreModel(Path.of("core"), fileSize, kernel, 1, 0, "p", "p", "p", "/p", List.of(), segments, files,
                 Map.of(), List.of(), List.of());
     }
 
@@ -48,6 +52,16 @@ class MemoryMapTest {
                 new Region(0x2000, 0x4000, null, Kind.OMITTED, "/lib/x.so"),
                 new Region(0x4000, 0x5000, "rw-", Kind.IN_CORE, "/lib/x.so"),
                 new Region(0x5000, 0x6000, null, Kind.OMITTED, "/lib/x.so")), map);
+    }
+
+    @Test
+    void readOnlyAnonymousInAGcoreIsProbablyReserved() {
+        List<Segment> segs = List.of(new Segment(0x1000, 0x1000, 0x100, 0x1000, R),
+                new Segment(0x2000, 0x1000, 0x1100, 0x1000, R));
+        List<MappedFile> files = List.of(new MappedFile(0x2000, 0x3000, 0, "/lib/x.so"));
+        assertEquals(List.of(Kind.PROBABLY_RESERVED, Kind.IN_CORE),
+                MemoryMap.of(core(0x10000, segs, files)).stream().map(Region::kind).toList());
+        assertEquals(Kind.IN_CORE, MemoryMap.of(core(true, 0x10000, segs, files)).get(0).kind(), "the kernel writes real flags");
     }
 
     @Test
