@@ -119,4 +119,10 @@ class LinkMapTest {
         assertEquals(byReal, m.modules().get(1).localFile());
         assertNull(m.modules().get(0).localFile(), "no /bin/prog under the sysroot");
     }
+
+    @Test
+    void aMissingSysrootIsAWarning() throws IOException {
+        CoreModel m = read(BASE + 0x300, new CoreOptions(null, tmp.resolve("no-sysroot")));
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("no-sysroot")), m.warnings().toString());
+    }
 }
