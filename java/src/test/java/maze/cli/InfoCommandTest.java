@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +120,37 @@ class InfoCommandTest {
         JsonNode info = gcoreInfo(List.of(Fixtures.binary("info_fixture").toString()), p);
         assertDescribesFixture(info, p[0]);
         assertEquals(false, info.get("kernel_core").asBoolean());
+        exeOverride(Path.of(info.get("core").asText()));
+        truncatedGcoreIsBadInput(Path.of(info.get("core").asText()));
+    }
+
+    /** gcore writes its notes last: a cut gcore core has lost them and cannot be read. */
+    private void truncatedGcoreIsBadInput(Path core) throws IOException {
+        Path cut = tmp.resolve("cut-gcore");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(core), 1 << 20));
+        Run r = maze("info", cut.toString());
+        assertEquals(ExitCode.BAD_INPUT.code, r.exit());
+        assertTrue(r.err().contains(cut.toString()) && r.err().contains("truncated"), r.err());
+    }
+
+    /** The kernel writes notes first: a cut kernel core still reads, with the lost ranges marked. */
+    private void truncatedKernelCoreStillReads(Path core) throws IOException {
+        Path cut = tmp.resolve("cut-kernel");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(core), 1 << 20));
+        JsonNode info = infoJson(cut);
+        assertTrue(info.get("warnings").toString().contains("truncated"), info.get("warnings").toString());
+        assertTrue(info.get("segments").toString().contains("\"truncated\""));
+        assertEquals(4, info.get("threads").size());
+    }
+
+    /** --exe wins over the core's path; a file of another build is accepted with a warning. */
+    private void exeOverride(Path core) throws IOException {
+        Path other = Files.copy(Path.of("/bin/true"), tmp.resolve("other-exe"));
+        JsonNode info = new ObjectMapper().readTree(maze("info", core.toString(), "--json", "--exe", other.toString()).out());
+        assertEquals(other.toString(), info.get("exe").asText());
+        assertEquals(other.toString(), info.get("modules").get(0).get("local_file").asText());
+        assertEquals(false, info.get("modules").get(0).get("build_id_matches").asBoolean());
+        assertTrue(info.get("warnings").toString().contains("--exe"), info.get("warnings").toString());
     }
 
     @Test
@@ -153,6 +185,7 @@ class InfoCommandTest {
         JsonNode info = infoJson(core);
         assertTrue(info.get("kernel_core").asBoolean());
         assertDescribesFixture(info, Printed.of(lines));
+        truncatedKernelCoreStillReads(core);
     }
 
     private static Path kernelCore(Path dir) throws IOException {

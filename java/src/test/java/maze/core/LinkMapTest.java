@@ -25,10 +25,10 @@ class LinkMapTest {
     @TempDir
     Path tmp;
 
-    private static byte[] image(long debugPtr) {
+    private static byte[] image(long debugPtr, int firstPhdrType) {
         ByteBuffer m = SyntheticCore.le(0x1000);
-        m.put(0, SyntheticCore.header(3)).putShort(16, (short) ElfHeader.ET_DYN);
-        phdr(m, 0x40, ProgramHeader.PT_PHDR, 0x40, 3 * 56);
+        m.put(0, SyntheticCore.header(3)).putShort(16, (short) ElfHeader.ET_DYN).putLong(24, 0x700);
+        phdr(m, 0x40, firstPhdrType, 0x40, 3 * 56);
         phdr(m, 0x40 + 56, ProgramHeader.PT_NOTE, 0x100, 20);
         phdr(m, 0x40 + 112, ProgramHeader.PT_DYNAMIC, 0x200, 32);
         m.putInt(0x100, 4).putInt(0x104, 4).putInt(0x108, 3).put(0x10c, "GNU\0".getBytes(StandardCharsets.US_ASCII));
@@ -53,13 +53,17 @@ class LinkMapTest {
     }
 
     private CoreModel read(long debugPtr, CoreOptions opts) throws IOException {
+        return read(debugPtr, opts, ProgramHeader.PT_PHDR);
+    }
+
+    private CoreModel read(long debugPtr, CoreOptions opts, int firstPhdrType) throws IOException {
         byte[] core = new SyntheticCore()
                 .note("CORE", 1, SyntheticCore.prstatus(42, 0, 0, 0))
-                .note("CORE", 6, SyntheticCore.auxv(3, BASE + 0x40, 5, 3, 31, BASE + 0x600))
+                .note("CORE", 6, SyntheticCore.auxv(3, BASE + 0x40, 5, 3, 9, BASE + 0x700, 31, BASE + 0x600))
                 .note("CORE", 0x46494c45, SyntheticCore.ntFile(1,
                         new Object[] {BASE, BASE + 0x1000, 0L, "/bin/prog"},
                         new Object[] {LIB_BIAS, LIB_BIAS + 0x2000, 0L, "/usr/lib/libfoo.so.1.2"}))
-                .load(BASE, image(debugPtr), 0x1000, Segment.PF_R | Segment.PF_W).build();
+                .load(BASE, image(debugPtr, firstPhdrType), 0x1000, Segment.PF_R | Segment.PF_W).build();
         return CoreReader.read(Files.write(tmp.resolve("core"), core), opts);
     }
 
@@ -75,6 +79,14 @@ class LinkMapTest {
                 mods.get(1));
         assertEquals("linux-vdso.so.1", mods.get(2).path());
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("loops")), m.warnings().toString());
+    }
+
+    /** Static executables have no PT_PHDR: the bias comes from AT_ENTRY and the header's e_entry. */
+    @Test
+    void withoutPtPhdrTheEntryPointGivesTheBias() throws IOException {
+        CoreModel m = read(BASE + 0x300, CoreOptions.NONE, 0);
+        assertEquals(BASE, m.modules().get(0).loadBias());
+        assertEquals(3, m.modules().size(), "the walk works with that bias: " + m.modules());
     }
 
     @Test
@@ -106,5 +118,11 @@ class LinkMapTest {
         CoreModel m = read(BASE + 0x300, new CoreOptions(null, tmp.resolve("sysroot")));
         assertEquals(byReal, m.modules().get(1).localFile());
         assertNull(m.modules().get(0).localFile(), "no /bin/prog under the sysroot");
+    }
+
+    @Test
+    void aMissingSysrootIsAWarning() throws IOException {
+        CoreModel m = read(BASE + 0x300, new CoreOptions(null, tmp.resolve("no-sysroot")));
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("no-sysroot")), m.warnings().toString());
     }
 }
