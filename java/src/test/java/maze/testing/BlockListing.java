@@ -71,7 +71,7 @@ public final class BlockListing {
                     if (addr == null || size < 0) {
                         throw new IOException(file + ": row " + b.count + " lacks address or size");
                     }
-                    b.add(GroundTruth.hex(addr), size, type);
+                    b.add(TruthFile.hex(addr), size, type);
                 } else if (t == JsonToken.FIELD_NAME) {
                     String name = p.getCurrentName();
                     p.nextToken();
