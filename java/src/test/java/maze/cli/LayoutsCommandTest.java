@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import maze.core.ElfFile;
 import maze.gdb.CBuild;
 import maze.gdb.GdbTesting;
 import org.junit.jupiter.api.AfterEach;
@@ -77,14 +76,9 @@ class LayoutsCommandTest {
     @Test
     void aDebugFileDirectoryHoldingTheBuildIdPath() throws Exception {
         GdbTesting.requireGlibcDebugInfo();
-        String id;
-        try (ElfFile elf = ElfFile.open(GdbTesting.LIBC)) {
-            id = elf.buildId();
-        }
-        Path rel = Path.of(".build-id", id.substring(0, 2), id.substring(2) + ".debug");
         Path dir = tmp.resolve("debug");
-        Files.createDirectories(dir.resolve(rel).getParent());
-        Files.copy(Path.of("/usr/lib/debug").resolve(rel), dir.resolve(rel));
+        GdbTesting.copyLibcDebugFileInto(dir);
+        String id = GdbTesting.libcBuildId();
         assertEquals(0, maze("layouts", GdbTesting.LIBC.toString(), "malloc_chunk", "--no-cache",
                 "--debug-file-directory", dir.toString()), err);
         assertEquals(48, new ObjectMapper().readTree(out).path("malloc_chunk").path("size").asLong());

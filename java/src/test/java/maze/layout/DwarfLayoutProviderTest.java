@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import maze.core.ElfFile;
 import maze.gdb.CBuild;
 import maze.gdb.GdbOptions;
 import maze.gdb.GdbSession;
@@ -62,15 +61,9 @@ class DwarfLayoutProviderTest {
     @Test
     void aDebugFileDirectoryIsSearchedByBuildId() throws Exception {
         GdbTesting.requireGlibcDebugInfo();
-        String id;
-        try (ElfFile elf = ElfFile.open(GdbTesting.LIBC)) {
-            id = elf.buildId();
-        }
-        Path debug = Path.of("/usr/lib/debug/.build-id", id.substring(0, 2), id.substring(2) + ".debug");
+        String id = GdbTesting.libcBuildId();
         Path dir = tmp.resolve("dbg");
-        Path copy = dir.resolve(".build-id").resolve(id.substring(0, 2)).resolve(id.substring(2) + ".debug");
-        Files.createDirectories(copy.getParent());
-        Files.copy(debug, copy);
+        Path copy = GdbTesting.copyLibcDebugFileInto(dir);
         ModuleLayouts libc = new DwarfLayoutProvider(GdbOptions.defaults().withDebugFileDirectories(List.of(dir)),
                 LayoutCache.disabled()).forFile(GdbTesting.LIBC, structs("malloc_state"));
         assertEquals(2200, libc.struct("malloc_state").size());
