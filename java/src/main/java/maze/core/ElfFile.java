@@ -1,58 +1,102 @@
 package maze.core;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * MINIMAL stand-in (branch gdb) for the ELF module reader another developer writes: only the
- * build-id note and .gnu_debuglink of a 64-bit little-endian ELF file. The merge takes theirs.
+ * An ELF64 x86-64 file on disk (executable, shared library or separate debug file): headers,
+ * sections, dynamic section, build-id, .gnu_debuglink and symbols. Not thread-safe for opening;
+ * reads after {@link #open} only touch immutable buffers. Close it to release the file.
  */
 public final class ElfFile implements AutoCloseable {
-    private static final int PT_NOTE = 4;
-    private static final int NT_GNU_BUILD_ID = 3;
+    private final FileBytes bytes;
+    private final ElfHeader header;
+    private final List<ProgramHeader> programHeaders;
+    private final List<SectionHeader> sections;
+    private SymbolTable symtab;
+    private SymbolTable dynsym;
+    private boolean symbolsLoaded;
 
-    private final Path path;
-    private final FileChannel ch;
-    private final ByteBuffer header;
-
-    private ElfFile(Path path, FileChannel ch, ByteBuffer header) {
-        this.path = path;
-        this.ch = ch;
-        this.header = header;
+    private ElfFile(FileBytes bytes) {
+        this.bytes = bytes;
+        this.header = ElfHeader.parse(bytes.read(0, Math.min(bytes.size(), ElfHeader.SIZE), "ELF header"),
+                bytes.path());
+        this.programHeaders = ProgramHeader.parseAll(
+                bytes.read(header.phoff(), (long) header.phnum() * ElfHeader.PHDR_SIZE, "program headers"),
+                header.phnum());
+        this.sections = SectionTable.read(bytes, header);
     }
 
-    public static ElfFile open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    /** Opens {@code file}; a missing, non-ELF, non-x86-64 or truncated file is a {@link CoreFormatException}. */
+    public static ElfFile open(Path file) {
+        FileBytes b = FileBytes.open(file);
         try {
-            ByteBuffer h = read(ch, 0, 64);
-            if (h.limit() < 64 || h.getInt(0) != 0x464c457f) {
-                throw new CoreFormatException(file, "not an ELF file");
-            }
-            if (h.get(4) != 2 || h.get(5) != 1) {
-                throw new CoreFormatException(file, "only 64-bit little-endian ELF is read");
-            }
-            return new ElfFile(file, ch, h);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
+            return new ElfFile(b);
+        } catch (RuntimeException e) {
+            b.close();
             throw e;
         }
     }
 
+    public Path path() {
+        return bytes.path();
+    }
+
+    /** ET_EXEC (2), ET_DYN (3) or ET_CORE (4). */
+    public int type() {
+        return header.type();
+    }
+
+    public List<ProgramHeader> programHeaders() {
+        return programHeaders;
+    }
+
+    public List<SectionHeader> sections() {
+        return sections;
+    }
+
+    /** The first section called {@code name}, or null. */
+    public SectionHeader section(String name) {
+        return sections.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The bytes of a section (empty for SHT_NOBITS), little-endian, position 0. */
+    public ByteBuffer sectionData(SectionHeader s) {
+        return bytes.read(s.offset(), s.hasData() ? s.size() : 0, "section " + s.name());
+    }
+
+    /** The dynamic section's entries up to DT_NULL (empty for a static or debug-only file). */
+    public List<DynamicEntry> dynamic() {
+        List<DynamicEntry> list = new ArrayList<>();
+        for (ProgramHeader ph : programHeaders) {
+            if (ph.type() == ProgramHeader.PT_DYNAMIC && ph.fileSize() > 0) {
+                ByteBuffer b = bytes.read(ph.offset(), ph.fileSize(), "PT_DYNAMIC");
+                for (int o = 0; o + 16 <= b.limit() && b.getLong(o) != DynamicEntry.DT_NULL; o += 16) {
+                    list.add(new DynamicEntry(b.getLong(o), b.getLong(o + 8)));
+                }
+            }
+        }
+        return list;
+    }
+
     /** The GNU build-id as lower-case hex, or null when the file has none. */
-    public String buildId() throws IOException {
-        long phoff = header.getLong(0x20);
-        int phentsize = header.getShort(0x36) & 0xffff;
-        int phnum = header.getShort(0x38) & 0xffff;
-        for (int i = 0; i < phnum; i++) {
-            ByteBuffer ph = read(ch, phoff + (long) i * phentsize, 56);
-            if (ph.getInt(0) == PT_NOTE) {
-                String id = buildIdIn(read(ch, ph.getLong(8), (int) Math.min(ph.getLong(32), 1 << 20)));
+    public String buildId() {
+        for (SectionHeader s : sections) {
+            if (s.type() == SectionHeader.SHT_NOTE && s.hasData()) {
+                String id = ElfNote.buildId(ElfNote.parse(sectionData(s), s.addralign() == 8 ? 8 : 4, path()));
+                if (id != null) {
+                    return id;
+                }
+            }
+        }
+        for (ProgramHeader ph : programHeaders) {
+            if (ph.type() == ProgramHeader.PT_NOTE && ph.fileSize() > 0) {
+                ByteBuffer b = bytes.read(ph.offset(), ph.fileSize(), "PT_NOTE");
+                String id = ElfNote.buildId(ElfNote.parse(b, ph.align() == 8 ? 8 : 4, path()));
                 if (id != null) {
                     return id;
                 }
@@ -61,78 +105,86 @@ public final class ElfFile implements AutoCloseable {
         return null;
     }
 
-    /** The file name in .gnu_debuglink, or null. */
-    public String debugLink() throws IOException {
-        long shoff = header.getLong(0x28);
-        int shentsize = header.getShort(0x3a) & 0xffff;
-        int shnum = header.getShort(0x3c) & 0xffff;
-        int shstrndx = header.getShort(0x3e) & 0xffff;
-        if (shoff == 0 || shnum == 0 || shstrndx >= shnum) {
+    /** The file name in .gnu_debuglink (without its CRC), or null. */
+    public String debugLink() {
+        SectionHeader s = section(".gnu_debuglink");
+        if (s == null || !s.hasData()) {
             return null;
         }
-        ByteBuffer strtab = section(read(ch, shoff + (long) shstrndx * shentsize, 64));
-        for (int i = 0; i < shnum; i++) {
-            ByteBuffer sh = read(ch, shoff + (long) i * shentsize, 64);
-            if (".gnu_debuglink".equals(cString(strtab, sh.getInt(0)))) {
-                return cString(section(sh), 0);
+        ByteBuffer b = sectionData(s);
+        String name = ElfNote.cString(b, 0, b.limit());
+        return name.isEmpty() ? null : name;
+    }
+
+    /** True when the file has a .symtab (it is not stripped, or it is a debug file). */
+    public boolean hasSymtab() {
+        loadSymbols();
+        return symtab != null;
+    }
+
+    /**
+     * Calls {@code action} for each symbol whose name starts with {@code prefix} ("" for all):
+     * .symtab first, then .dynsym (a symbol in both is seen twice; {@link ElfSymbol#dynamic} tells).
+     */
+    public void forEachSymbol(String prefix, Consumer<ElfSymbol> action) {
+        loadSymbols();
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        for (SymbolTable t : tables()) {
+            t.forEach(p, action);
+        }
+    }
+
+    /** The symbols whose name starts with {@code prefix}, e.g. every "_ZTV" vtable. */
+    public List<ElfSymbol> symbols(String prefix) {
+        List<ElfSymbol> list = new ArrayList<>();
+        forEachSymbol(prefix, list::add);
+        return list;
+    }
+
+    /** The defined symbol named exactly {@code name} (.symtab preferred, so hidden ones too), or null. */
+    public ElfSymbol findSymbol(String name) {
+        loadSymbols();
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        for (SymbolTable t : tables()) {
+            ElfSymbol s = t.find(n);
+            if (s != null) {
+                return s;
             }
         }
         return null;
     }
 
-    public Path path() {
-        return path;
+    private List<SymbolTable> tables() {
+        List<SymbolTable> list = new ArrayList<>(2);
+        if (symtab != null) {
+            list.add(symtab);
+        }
+        if (dynsym != null) {
+            list.add(dynsym);
+        }
+        return list;
+    }
+
+    private synchronized void loadSymbols() {
+        if (symbolsLoaded) {
+            return;
+        }
+        for (SectionHeader s : sections) {
+            boolean dyn = s.type() == SectionHeader.SHT_DYNSYM;
+            if ((dyn || s.type() == SectionHeader.SHT_SYMTAB) && s.hasData() && s.link() < sections.size()) {
+                SymbolTable t = new SymbolTable(sectionData(s), sectionData(sections.get(s.link())), dyn);
+                if (dyn) {
+                    dynsym = t;
+                } else {
+                    symtab = t;
+                }
+            }
+        }
+        symbolsLoaded = true;
     }
 
     @Override
-    public void close() throws IOException {
-        ch.close();
-    }
-
-    private ByteBuffer section(ByteBuffer sh) throws IOException {
-        return read(ch, sh.getLong(0x18), (int) Math.min(sh.getLong(0x20), 1 << 20));
-    }
-
-    private static String buildIdIn(ByteBuffer notes) {
-        int pos = 0;
-        while (pos + 12 <= notes.limit()) {
-            int namesz = notes.getInt(pos);
-            int descsz = notes.getInt(pos + 4);
-            int type = notes.getInt(pos + 8);
-            int name = pos + 12;
-            int desc = name + align4(namesz);
-            if (namesz < 0 || descsz < 0 || desc + descsz > notes.limit()) {
-                return null;
-            }
-            if (type == NT_GNU_BUILD_ID && namesz == 4 && "GNU".equals(cString(notes, name))) {
-                byte[] id = new byte[descsz];
-                notes.get(desc, id);
-                return HexFormat.of().formatHex(id);
-            }
-            pos = desc + align4(descsz);
-        }
-        return null;
-    }
-
-    private static int align4(int n) {
-        return (n + 3) & ~3;
-    }
-
-    private static String cString(ByteBuffer b, int at) {
-        int end = at;
-        while (end < b.limit() && b.get(end) != 0) {
-            end++;
-        }
-        byte[] s = new byte[Math.max(0, end - at)];
-        b.get(at, s);
-        return new String(s, StandardCharsets.UTF_8);
-    }
-
-    private static ByteBuffer read(FileChannel ch, long offset, int size) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(Math.max(0, size)).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
-            // keep reading: a short read is not the end
-        }
-        return b.flip();
+    public void close() {
+        bytes.close();
     }
 }

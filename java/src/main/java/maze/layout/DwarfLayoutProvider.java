@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import maze.core.CoreFormatException;
 import maze.core.ElfFile;
 import maze.core.Module;
 import maze.gdb.GdbOptions;
@@ -58,7 +59,7 @@ public final class DwarfLayoutProvider implements LayoutProvider {
         try (ElfFile elf = ElfFile.open(file)) {
             buildId = elf.buildId();
             debugLink = elf.debugLink();
-        } catch (IOException e) {
+        } catch (CoreFormatException e) {
             throw new LayoutException("cannot read " + file + ": " + e.getMessage(), e);
         }
         String key = buildId != null ? buildId : fileKey(file);

@@ -1,0 +1,56 @@
+package maze.heap.glibc;
+
+import maze.heap.BlockSink;
+import maze.heap.LongArrays;
+
+/**
+ * Walks contiguous chunks and emits the live ones: a chunk is in use when the next chunk's
+ * PREV_INUSE bit is set and no fastbin or tcache holds it. Stops at the first chunk that cannot
+ * be a chunk (fencepost, bad size) and says so when that was not the expected end.
+ */
+final class ChunkWalker {
+    private static final long PREV_INUSE = 1;
+    private static final long MIN_CHUNK = 32;
+
+    private final GlibcMemory m;
+    private final long[] freeChunks;
+    private long liveChunkBytes;
+
+    ChunkWalker(GlibcMemory m, long[] freeChunks) {
+        this.m = m;
+        this.freeChunks = freeChunks;
+    }
+
+    /** Sum of the chunk sizes of every live arena chunk walked so far (what mallinfo2 calls uordblks minus tcache). */
+    long liveChunkBytes() {
+        return liveChunkBytes;
+    }
+
+    void walk(ChunkRange r, BlockSink sink) {
+        long c = r.start();
+        long sizeField = m.wordOr(c + 8, 0);
+        while (Long.compareUnsigned(c, r.stop()) < 0) {
+            long size = GlibcMemory.chunkSize(sizeField);
+            long next = c + size;
+            if (size < MIN_CHUNK || (size & 15) != 0 || Long.compareUnsigned(next, r.end()) > 0) {
+                if (!isFencepost(size, r)) {
+                    m.warnings().add("arena 0x%x: chunk 0x%x has size 0x%x that does not fit; 0x%x bytes up to 0x%x not walked",
+                            r.arena(), c, sizeField, r.stop() - c, r.stop());
+                }
+                return;
+            }
+            long nextSizeField = m.wordOr(next + 8, 0);
+            if ((nextSizeField & PREV_INUSE) != 0 && !LongArrays.contains(freeChunks, c)) {
+                liveChunkBytes += size;
+                sink.block(c + 16, size - 8, 0);
+            }
+            c = next;
+            sizeField = nextSizeField;
+        }
+    }
+
+    /** Older heaps of a non-main arena end in a 16-byte fencepost chunk instead of top. */
+    private static boolean isFencepost(long size, ChunkRange r) {
+        return size == 16 && r.stop() == r.end();
+    }
+}

@@ -1,0 +1,110 @@
+package maze.heap.glibc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import maze.core.Module;
+import maze.heap.AllocatorPlugin;
+import maze.heap.BlockSink;
+import maze.heap.Detection;
+import maze.heap.HeapContext;
+import maze.heap.HeapSummary;
+
+/** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
+public final class GlibcPlugin implements AllocatorPlugin {
+    private static final Pattern LIBC_NAME = Pattern.compile("libc(-[0-9.]+)?\\.so(\\.[0-9]+)*");
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    @Override
+    public String name() {
+        return "glibc";
+    }
+
+    @Override
+    public Optional<Detection> detect(HeapContext ctx) {
+        for (Module mod : ctx.core().modules()) {
+            String file = mod.path().substring(mod.path().lastIndexOf('/') + 1);
+            if (LIBC_NAME.matcher(file).matches()) {
+                return Optional.of(new Detection(name(), null, mod));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
+        GlibcLayout layout = GlibcLayout.from(ctx.layouts(d.module(), GlibcLayout.REQUEST));
+        String version = version(ctx, d.module(), layout);
+        GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), safeLinking(version), ctx.warnings());
+        List<Arena> arenas = new Arenas(m).find();
+        long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
+        long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
+        List<ChunkRange> mmapped = new MmappedChunks(m).find(ctx.core(), arenas);
+        ChunkWalker walker = new ChunkWalker(m, free);
+        long mmappedBytes = emitInAddressOrder(arenas, mmapped, walker, sink);
+        return new HeapSummary(facts(m, version, arenas, mmapped, mmappedBytes, walker));
+    }
+
+    private static long emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink) {
+        List<ChunkRange> all = new ArrayList<>(mmapped);
+        arenas.forEach(a -> all.addAll(a.ranges()));
+        all.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
+        long mmappedBytes = 0;
+        for (ChunkRange r : all) {
+            if (r.mmapped()) {
+                long size = r.end() - r.start();
+                mmappedBytes += size;
+                sink.block(r.start() + 16, size - 16, BlockSink.MMAPPED);
+            } else {
+                walker.walk(r, sink);
+            }
+        }
+        return mmappedBytes;
+    }
+
+    private static Map<String, Object> facts(GlibcMemory m, String version, List<Arena> arenas,
+                                             List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
+        long nMmaps = m.wordOr(m.mp() + m.layout().mpNMmaps(), -1) & 0xffffffffL;
+        long mmappedMem = m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
+        if (nMmaps != mmapped.size()) {
+            m.warnings().add("found %d mmapped chunks but mp_.n_mmaps says %d", mmapped.size(), nMmaps);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("version", version);
+        facts.put("arenas", arenas.size());
+        facts.put("heaps", arenas.stream().mapToInt(a -> a.ranges().size()).sum());
+        facts.put("system_mem", arenas.stream().mapToLong(Arena::systemMem).sum());
+        facts.put("arena_live_chunk_bytes", walker.liveChunkBytes());
+        facts.put("mmapped_chunks", mmapped.size());
+        facts.put("mmapped_bytes", mmappedBytes);
+        facts.put("mp_n_mmaps", nMmaps);
+        facts.put("mp_mmapped_mem", mmappedMem);
+        return facts;
+    }
+
+    private static String version(HeapContext ctx, Module libc, GlibcLayout layout) {
+        if (layout.libcVersionAddress() != 0) {
+            String v = ctx.memory().readCString(libc.loadBias() + layout.libcVersionAddress(), 32);
+            if (v != null && VERSION.matcher(v).lookingAt()) {
+                return v;
+            }
+        }
+        ctx.warnings().add("glibc version unreadable (__libc_version); assuming safe-linked lists (2.32 or later)");
+        return null;
+    }
+
+    private static boolean safeLinking(String version) {
+        if (version == null) {
+            return true;
+        }
+        Matcher mv = VERSION.matcher(version);
+        mv.lookingAt();
+        int major = Integer.parseInt(mv.group(1));
+        int minor = Integer.parseInt(mv.group(2));
+        return major > 2 || (major == 2 && minor >= 32);
+    }
+}

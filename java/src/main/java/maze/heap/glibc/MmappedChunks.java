@@ -1,0 +1,118 @@
+package maze.heap.glibc;
+
+import java.util.ArrayList;
+import java.util.List;
+import maze.core.CoreModel;
+import maze.core.MappedFile;
+import maze.core.Segment;
+
+/**
+ * Finds mmapped chunks: no arena list holds them, so every page of the anonymous writable mappings
+ * outside the arenas is checked for a chunk header (prev_size 0, size a page multiple with only
+ * IS_MMAPPED set). Memaligned ones keep that original header at the mapping start and carry the
+ * real one {@code prev_size} bytes further in.
+ */
+final class MmappedChunks {
+    private static final long PAGE = 4096;
+    private static final long IS_MMAPPED = 2;
+    /** How far into a mapping a memaligned chunk header is looked for. */
+    private static final long MAX_ALIGN_LEAD = 1L << 20;
+
+    private final GlibcMemory m;
+
+    MmappedChunks(GlibcMemory m) {
+        this.m = m;
+    }
+
+    List<ChunkRange> find(CoreModel core, List<Arena> arenas) {
+        long[] excluded = arenaIntervals(arenas);
+        List<ChunkRange> found = new ArrayList<>();
+        for (Segment s : core.segments()) {
+            if (s.writable() && !isFileBacked(core, s)) {
+                scan(s, excluded, found);
+            }
+        }
+        return found;
+    }
+
+    private void scan(Segment s, long[] excluded, List<ChunkRange> found) {
+        long page = (s.vaddr() + PAGE - 1) & -PAGE;
+        while (page + 16 <= s.end()) {
+            long skipTo = insideInterval(excluded, page);
+            if (skipTo != 0) {
+                page = skipTo;
+                continue;
+            }
+            long size = headerSize(page, 0, s);
+            if (size == 0) {
+                page += PAGE;
+                continue;
+            }
+            long chunk = alignedChunk(page, size);
+            long chunkSize = GlibcMemory.chunkSize(m.word(chunk + 8));
+            found.add(new ChunkRange(chunk, chunk + chunkSize, chunk + chunkSize, 0, true));
+            page += size;
+        }
+    }
+
+    /** The chunk size when {@code at} holds an mmapped-chunk header with the given prev_size, else 0. */
+    private long headerSize(long at, long prevSize, Segment s) {
+        if (!m.memory().isAvailable(at, 16) || m.word(at) != prevSize) {
+            return 0;
+        }
+        long sizeField = m.word(at + 8);
+        long size = GlibcMemory.chunkSize(sizeField);
+        boolean shape = (sizeField & 7) == IS_MMAPPED && size > 0 && ((size + prevSize) & (PAGE - 1)) == 0;
+        return shape && Long.compareUnsigned(at + size, s.end()) <= 0 ? size : 0;
+    }
+
+    /** A memaligned chunk sits lead bytes in, with prev_size == lead and size == mapping - lead. */
+    private long alignedChunk(long page, long mappingSize) {
+        long limit = Math.min(mappingSize - 32, MAX_ALIGN_LEAD);
+        for (long lead = 32; lead <= limit; lead += 16) {
+            long at = page + lead;
+            if (m.wordOr(at, -1) == lead && m.wordOr(at + 8, 0) == ((mappingSize - lead) | IS_MMAPPED)) {
+                return at;
+            }
+        }
+        return page;
+    }
+
+    private static boolean isFileBacked(CoreModel core, Segment s) {
+        for (MappedFile f : core.files()) {
+            if (f.start() < s.end() && s.vaddr() < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Address intervals [start, end) pairs, sorted, that arenas own: no mmapped chunk lies there. */
+    private static long[] arenaIntervals(List<Arena> arenas) {
+        List<long[]> iv = new ArrayList<>();
+        for (Arena a : arenas) {
+            for (ChunkRange r : a.ranges()) {
+                long heapStart = a.main() ? r.start() : r.start() & -Arenas.HEAP_MAX_SIZE;
+                long heapEnd = a.main() ? r.end() : heapStart + Arenas.HEAP_MAX_SIZE;
+                iv.add(new long[] {heapStart, heapEnd});
+            }
+        }
+        iv.sort((x, y) -> Long.compareUnsigned(x[0], y[0]));
+        long[] flat = new long[iv.size() * 2];
+        for (int i = 0; i < iv.size(); i++) {
+            flat[2 * i] = iv.get(i)[0];
+            flat[2 * i + 1] = iv.get(i)[1];
+        }
+        return flat;
+    }
+
+    /** The end of the interval holding {@code address}, or 0 when none does. */
+    private static long insideInterval(long[] flat, long address) {
+        for (int i = 0; i < flat.length; i += 2) {
+            if (Long.compareUnsigned(address, flat[i]) >= 0 && Long.compareUnsigned(address, flat[i + 1]) < 0) {
+                return (flat[i + 1] + PAGE - 1) & -PAGE;
+            }
+        }
+        return 0;
+    }
+}

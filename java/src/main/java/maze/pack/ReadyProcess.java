@@ -1,0 +1,89 @@
+package maze.pack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program started to be captured: runs until it prints a ready text on stdout, then keeps
+ * running (its output drained so it never blocks) until closed, which kills it.
+ */
+public final class ReadyProcess implements AutoCloseable {
+    public static final String DEFAULT_READY = "READY FOR GCORE";
+
+    private final Process process;
+    private final List<String> output = new ArrayList<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private ReadyProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Starts {@code command} in {@code dir} (null: current) and waits for a line containing {@code readyText}. */
+    public static ReadyProcess start(List<String> command, Path dir, String readyText, Duration timeout)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        ReadyProcess rp = new ReadyProcess(pb.start());
+        rp.readInBackground(readyText);
+        if (!rp.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            rp.close();
+            String why = rp.process.isAlive() ? "did not print" : "exited (code " + rp.process.exitValue() + ") without printing";
+            throw new IOException(String.join(" ", command) + " " + why + " '" + readyText + "' within "
+                    + timeout.toSeconds() + " s; its output: " + rp.output());
+        }
+        return rp;
+    }
+
+    private void readInBackground(String readyText) {
+        Thread t = new Thread(() -> {
+            BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.contains(readyText)) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended; what it printed is kept
+            }
+            ready.countDown(); // wake the waiter when the process ends early
+        }, "ready-process-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the program printed so far. */
+    public List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}
