@@ -106,12 +106,21 @@ public final class GdbSession implements AutoCloseable {
 
     /** Loads an executable or library (symbols only; nothing runs). */
     public MiReply loadFile(Path file) {
-        return send(consoleCommand("file " + file.toAbsolutePath())).orThrow();
+        return send(fileCommand(file)).orThrow();
     }
 
-    /** Opens a core file for the loaded executable. */
+    /** The MI command that loads {@code file}; gdb splits its argument like a shell, so escape. */
+    public static String fileCommand(Path file) {
+        String arg = file.toAbsolutePath().toString().replaceAll("([\\\\\\s'\"])", "\\\\$1");
+        return consoleCommand("file " + arg);
+    }
+
+    /**
+     * Opens a core file for the loaded executable. core-file takes the rest of the line as the
+     * name (MI's -target-select would keep quotes as part of it).
+     */
     public MiReply loadCore(Path core) {
-        return send("-target-select core " + MiCString.quote(core.toAbsolutePath().toString())).orThrow();
+        return send(consoleCommand("core-file " + core.toAbsolutePath())).orThrow();
     }
 
     public List<MiAsyncRecord> asyncRecords() {

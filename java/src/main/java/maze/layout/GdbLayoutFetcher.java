@@ -40,7 +40,7 @@ final class GdbLayoutFetcher {
     }
 
     private void run(Path file, String debugLink, LayoutRequest r) {
-        MiReply load = gdb.send(GdbSession.consoleCommand("file " + file.toAbsolutePath()));
+        MiReply load = gdb.send(GdbSession.fileCommand(file));
         if (load.isError()) {
             throw new LayoutException("gdb cannot read " + file + ": " + load.errorMessage());
         }

@@ -2,7 +2,6 @@ package maze.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,10 @@ public final class LayoutCache {
         }
     }
 
-    /** Stores {@code m} under {@code key}, atomically (readers never see half a file). */
+    /**
+     * Stores {@code m} under {@code key}, atomically (readers never see half a file). A cache that
+     * cannot be written (read-only home) only costs time, so that is not an error.
+     */
     public void write(String key, ModuleLayouts m) {
         if (dir == null) {
             return;
@@ -85,7 +87,7 @@ public final class LayoutCache {
                 Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the layout cache in " + dir + ": " + e.getMessage(), e);
+            // next run asks gdb again
         }
     }
 

@@ -1,11 +1,13 @@
 package maze.layout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +46,31 @@ public final class LayoutJson {
                     f.path("bitpos").asInt(-1), f.path("bitsize").asInt(-1)));
         });
         return new StructLayout(name, o.path("size").asLong(), fields);
+    }
+
+    /**
+     * {@code {"NAME": struct, ...}} for {@code names}, one field a line so people can read it;
+     * throws LayoutException for a name the module lacks.
+     */
+    public static String structsText(LayoutSource source, List<String> names) {
+        StringBuilder b = new StringBuilder("{");
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                ObjectNode s = struct(source.struct(names.get(i)));
+                b.append(i == 0 ? "\n  " : ",\n  ").append(MAPPER.writeValueAsString(names.get(i)))
+                        .append(": {\"size\": ").append(s.get("size")).append(", \"fields\": {");
+                String sep = "\n    ";
+                for (var f : (Iterable<java.util.Map.Entry<String, JsonNode>>) s.get("fields")::fields) {
+                    b.append(sep).append(MAPPER.writeValueAsString(f.getKey())).append(": ")
+                            .append(MAPPER.writeValueAsString(f.getValue()).replace(":", ": ").replace(",", ", "));
+                    sep = ",\n    ";
+                }
+                b.append("\n  }}");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.append("\n}").toString();
     }
 
     /** The cache file's content for {@code m}. */

@@ -1,7 +1,9 @@
 package maze.gdb;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import maze.core.ElfFile;
 import maze.testing.Fixtures;
 
 /** Preconditions of the tests that run the real gdb and read this machine's glibc. */
@@ -10,6 +12,23 @@ public final class GdbTesting {
     public static final Path LD_SO = Path.of("/lib64/ld-linux-x86-64.so.2");
 
     private GdbTesting() {
+    }
+
+    /** The build-id of this machine's libc. */
+    public static String libcBuildId() throws IOException {
+        try (ElfFile elf = ElfFile.open(LIBC)) {
+            return elf.buildId();
+        }
+    }
+
+    /** Copies libc's installed debug file to {@code dir}/.build-id/xx/rest.debug; returns the copy. */
+    public static Path copyLibcDebugFileInto(Path dir) throws IOException {
+        String id = libcBuildId();
+        Path rel = Path.of(".build-id", id.substring(0, 2), id.substring(2) + ".debug");
+        Path copy = dir.resolve(rel);
+        Files.createDirectories(copy.getParent());
+        Files.copy(Path.of("/usr/lib/debug").resolve(rel), copy);
+        return copy;
     }
 
     public static void requireGdb() {
