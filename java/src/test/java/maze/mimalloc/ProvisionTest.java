@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import maze.testing.Fixtures;
+import maze.testing.MimallocBuilds;
+import maze.testing.MimallocBuilds.Build;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,25 +27,8 @@ class ProvisionTest {
     private static final Map<String, Integer> VERSION_IMMEDIATE = Map.of(
             "2.0.9", 209, "3.0.1", 301, "3.6.0", 30600);
 
-    record Build(String name, String version, String kind, Path path, String buildId) {
-        boolean hasDwarf() {
-            return !kind.equals("debian-stripped");
-        }
-    }
-
-    static Path cacheDir() {
-        String env = System.getenv("MAZE_ALLOCATORS_CACHE");
-        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "maze-allocators");
-    }
-
     static List<Build> builds() throws IOException {
-        Path index = cacheDir().resolve("mimalloc-index.tsv");
-        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
-        return Files.readAllLines(index).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t"))
-                .map(f -> new Build(f[0], f[1], f[2], Path.of(f[3]), f[4]))
-                .collect(Collectors.toList());
+        return MimallocBuilds.all();
     }
 
     @Test
