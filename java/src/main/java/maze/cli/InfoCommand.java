@@ -2,11 +2,15 @@ package maze.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import maze.app.CoreInfo;
+import maze.app.InfoRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code maze info}: what the core says about the process (placeholder until the core reader lands). */
+/** {@code maze info}: what the core says about the process; the work is in {@link CoreInfo}. */
 @Command(name = "info", description = "Show pid, executable, threads, modules and memory map of a core.")
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CORE", description = "the core file")
@@ -17,9 +21,12 @@ final class InfoCommand implements Callable<Integer> {
     Path sysroot;
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new UserError(ExitCode.INTERNAL, "info is not implemented yet");
+        CoreInfo.run(new InfoRequest(core, exe, sysroot, json), spec.commandLine().getOut());
+        return ExitCode.OK.code;
     }
 }

@@ -1,25 +1,31 @@
 package maze.pack;
 
 import java.nio.file.Path;
+import maze.core.CoreFormatException;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
+import maze.core.CoreReader;
+import maze.core.DebugFiles;
 import maze.core.Module;
 
-/**
- * The wiring point of {@link CoreAccess} to {@code maze.core}: {@code CoreReader.read} and
- * {@code DebugFiles}. Until the core reader is merged, packing a real core says so.
- */
+/** {@link CoreAccess} on this host: maze.core's reader, and debug files where gdb would find them. */
 public final class HostCoreAccess implements CoreAccess {
+    private final DebugFiles debugFiles = DebugFiles.standard();
 
     @Override
     public CoreModel read(Path core, CoreOptions options) {
-        // wire at merge: return maze.core.CoreReader.read(core, options);
-        throw new UnsupportedOperationException("reading " + core + " needs maze.core.CoreReader, not merged yet");
+        return CoreReader.read(core, options);
     }
 
     @Override
     public Path debugFile(Module module) {
-        // wire at merge: ask maze.core.DebugFiles for the build-id / .gnu_debuglink file
-        throw new UnsupportedOperationException("finding debug files needs maze.core.DebugFiles, not merged yet");
+        if (module.localFile() == null) {
+            return null;
+        }
+        try {
+            return debugFiles.find(module.localFile());
+        } catch (CoreFormatException e) {
+            return null; // a module file that is no readable ELF has no debug file to offer; its warning says enough
+        }
     }
 }

@@ -57,7 +57,11 @@ final class ManifestCheck {
                 throw new BundleException(bundle, name, "not in the manifest");
             }
         }
+        // only a packed module's names become paths (the vdso, for one, has a name but no file)
         for (ManifestModule mod : m.modules()) {
+            if (mod.file() == null) {
+                continue;
+            }
             checkPath(mod.path(), "path");
             if (mod.linkName() != null && mod.linkName().startsWith("/")) {
                 checkPath(mod.linkName(), "link name");

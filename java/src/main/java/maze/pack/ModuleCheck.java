@@ -15,6 +15,9 @@ final class ModuleCheck {
 
     /** A loud one-line warning, or null when the file is there and is the one the process ran. */
     static String problem(Module m) {
+        if (m.path() == null || !m.path().startsWith("/")) {
+            return null; // linux-vdso.so.1 and the like: no file anywhere, the core holds their pages
+        }
         if (!packable(m)) {
             return "NOT PACKED: " + m.path() + ": no such file on this host"
                     + (m.localFile() != null ? " (looked at " + m.localFile() + ")" : "");

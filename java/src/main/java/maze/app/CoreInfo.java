@@ -1,0 +1,93 @@
+package maze.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import maze.core.CoreModel;
+import maze.core.CoreOptions;
+import maze.core.CoreReader;
+import maze.core.Module;
+import maze.core.ThreadInfo;
+
+/**
+ * {@code maze info}: what the core alone says about the process (pid, command line, executable,
+ * threads, modules, memory map), as text or JSON. Addresses in JSON are "0x..." strings, since
+ * 64-bit addresses do not survive JSON numbers in many readers.
+ */
+public final class CoreInfo {
+    private CoreInfo() {
+    }
+
+    public static void run(InfoRequest request, PrintWriter out) {
+        CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
+        if (request.json()) {
+            out.println(json(core));
+        } else {
+            InfoText.write(core, MemoryMap.of(core), out);
+        }
+        out.flush();
+    }
+
+    static String json(CoreModel core) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("core", core.file().toString());
+        root.put("kernel_core", core.kernel());
+        root.put("pid", core.pid());
+        root.put("ppid", core.ppid());
+        root.put("command", core.fname());
+        root.put("args", core.psargs());
+        root.put("exec_fn", core.execFn());
+        root.put("exe", core.exePath());
+        root.put("threads", core.threads().stream().map(CoreInfo::thread).toList());
+        root.put("modules", core.modules().stream().map(CoreInfo::module).toList());
+        root.put("segments", MemoryMap.of(core).stream().map(CoreInfo::region).toList());
+        root.put("warnings", core.warnings());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> thread(ThreadInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tid", t.tid());
+        m.put("fs_base", hex(t.fsBase()));
+        m.put("rsp", hex(t.rsp()));
+        m.put("rip", hex(t.rip()));
+        return m;
+    }
+
+    private static Map<String, Object> module(Module mod) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", mod.path());
+        m.put("link_name", mod.linkName());
+        m.put("load_bias", hex(mod.loadBias()));
+        m.put("build_id", mod.buildId());
+        m.put("executable", mod.executable());
+        m.put("local_file", mod.localFile() == null ? null : mod.localFile().toString());
+        m.put("file_present", mod.localFile() != null);
+        m.put("file_build_id", mod.fileBuildId());
+        m.put("build_id_matches", mod.fileMatches());
+        return m;
+    }
+
+    private static Map<String, Object> region(MemoryMap.Region r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", hex(r.start()));
+        m.put("end", hex(r.end()));
+        m.put("size", r.end() - r.start());
+        m.put("flags", r.flags());
+        m.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("file", r.file());
+        return m;
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

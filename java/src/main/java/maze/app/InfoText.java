@@ -1,0 +1,59 @@
+package maze.app;
+
+import java.io.PrintWriter;
+import java.util.List;
+import maze.core.CoreModel;
+import maze.core.Module;
+import maze.core.ThreadInfo;
+
+/** The text form of {@code maze info}: one section per kind of fact, aligned columns. */
+final class InfoText {
+    private InfoText() {
+    }
+
+    static void write(CoreModel core, List<MemoryMap.Region> map, PrintWriter out) {
+        out.printf("core:     %s (%s)%n", core.file(), core.kernel() ? "kernel core" : "gcore");
+        out.printf("pid:      %d (parent %d)%n", core.pid(), core.ppid());
+        out.printf("command:  %s%n", core.psargs().isEmpty() ? core.fname() : core.psargs());
+        out.printf("exe:      %s%n", core.exePath());
+        out.printf("%nthreads (%d):%n", core.threads().size());
+        for (ThreadInfo t : core.threads()) {
+            out.printf("  tid %-8d fs_base 0x%016x%n", t.tid(), t.fsBase());
+        }
+        out.printf("%nmodules (%d):%n", core.modules().size());
+        for (Module m : core.modules()) {
+            writeModule(m, out);
+        }
+        out.printf("%nmemory map (%d ranges):%n", map.size());
+        for (MemoryMap.Region r : map) {
+            out.printf("  %016x-%016x %s %-24s %s%n", r.start(), r.end(), r.flags() == null ? "???" : r.flags(),
+                    r.kind().label, r.file() == null ? "" : r.file());
+        }
+        if (!core.warnings().isEmpty()) {
+            out.printf("%nwarnings:%n");
+            core.warnings().forEach(w -> out.printf("  %s%n", w));
+        }
+    }
+
+    private static void writeModule(Module m, PrintWriter out) {
+        out.printf("  %s%s%n", m.path(), m.executable() ? "  (executable)" : "");
+        if (!m.linkName().equals(m.path())) {
+            out.printf("      link name  %s%n", m.linkName());
+        }
+        out.printf("      load bias  0x%x%n", m.loadBias());
+        out.printf("      build-id   %s%n", m.buildId() == null ? "(not in core)" : m.buildId());
+        out.printf("      file       %s%n", fileState(m));
+    }
+
+    private static String fileState(Module m) {
+        if (m.localFile() == null) {
+            // a module with no file behind its mapping (the vDSO) exists only in memory
+            return m.path().startsWith("/") ? "missing on this host" : "none (in memory only)";
+        }
+        if (m.buildId() == null || m.fileBuildId() == null) {
+            return m.localFile() + " (present, build-id not comparable)";
+        }
+        return m.localFile() + (m.fileMatches() ? " (present, build-id matches)" : " (present, build-id DIFFERS: "
+                + m.fileBuildId() + ")");
+    }
+}

@@ -1,0 +1,108 @@
+package maze.core;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an ELF64 little-endian x86-64 core (gcore's or the kernel's) into a {@link CoreModel}.
+ * Anything else, and anything corrupt or truncated where the notes live, is a
+ * {@link CoreFormatException} naming the file and the problem. Segment data cut off by a truncated
+ * core is only a warning: the memory layer knows each segment's real extent from {@code fileSize}.
+ */
+public final class CoreReader {
+    private static final int MAX_NOTES = 256 << 20;
+
+    private CoreReader() {
+    }
+
+    public static CoreModel read(Path core, CoreOptions opts) {
+        CoreOptions o = opts == null ? CoreOptions.NONE : opts;
+        try (FileBytes bytes = FileBytes.open(core)) {
+            return read(bytes, o);
+        }
+    }
+
+    private static CoreModel read(FileBytes bytes, CoreOptions opts) {
+        Path file = bytes.path();
+        if (bytes.size() == 0) {
+            throw new CoreFormatException(file, "empty file, not a core");
+        }
+        ElfHeader h = ElfHeader.parse(bytes.read(0, Math.min(bytes.size(), ElfHeader.SIZE), "ELF header"), file);
+        if (h.type() != ElfHeader.ET_CORE) {
+            throw new CoreFormatException(file, "an ELF file of type " + h.type() + ", not a core (type 4)");
+        }
+        List<ProgramHeader> phdrs = ProgramHeader.parseAll(
+                bytes.read(h.phoff(), (long) h.phnum() * ElfHeader.PHDR_SIZE, "program headers"), h.phnum());
+        List<String> warnings = new ArrayList<>();
+        if (opts.sysroot() != null && !Files.isDirectory(opts.sysroot())) {
+            warnings.add("sysroot " + opts.sysroot() + " is not a directory: no module file will be found under it");
+        }
+        List<Segment> segments = segments(phdrs, bytes, warnings);
+        CoreNotes notes = CoreNotes.parse(notes(phdrs, bytes), file);
+        if (notes.threads().isEmpty()) {
+            throw new CoreFormatException(file, "a core without NT_PRSTATUS notes (no threads)");
+        }
+        CoreMemory mem = new CoreMemory(bytes, segments);
+        String execFn = execFn(notes, mem);
+        String exeReal = exeRealPath(notes, execFn, warnings);
+        List<Module> modules = new ModuleResolver(notes, mem, opts, warnings).resolve(exeReal, execFn);
+        String exePath = opts.exe() != null ? opts.exe().toString() : exeReal;
+        return new CoreModel(file, bytes.size(), notes.kernel(), notes.pid(), notes.ppid(), notes.fname(),
+                notes.psargs(), execFn, exePath, notes.threads(), segments, notes.files(), notes.auxv(),
+                List.copyOf(modules), List.copyOf(warnings));
+    }
+
+    private static List<Segment> segments(List<ProgramHeader> phdrs, FileBytes bytes, List<String> warnings) {
+        List<Segment> list = new ArrayList<>();
+        for (ProgramHeader ph : phdrs) {
+            if (ph.type() != ProgramHeader.PT_LOAD) {
+                continue;
+            }
+            if (ph.fileSize() > 0 && !bytes.has(ph.offset(), ph.fileSize())) {
+                warnings.add(String.format("core is truncated: segment 0x%x needs bytes up to 0x%x, the file has 0x%x",
+                        ph.vaddr(), ph.offset() + ph.fileSize(), bytes.size()));
+            }
+            list.add(new Segment(ph.vaddr(), ph.memSize(), ph.offset(), ph.fileSize(), ph.flags()));
+        }
+        return List.copyOf(list);
+    }
+
+    private static List<ElfNote> notes(List<ProgramHeader> phdrs, FileBytes bytes) {
+        List<ElfNote> list = new ArrayList<>();
+        for (ProgramHeader ph : phdrs) {
+            if (ph.type() == ProgramHeader.PT_NOTE) {
+                if (ph.fileSize() > MAX_NOTES) {
+                    throw new CoreFormatException(bytes.path(), "PT_NOTE of " + ph.fileSize() + " bytes is implausible");
+                }
+                ByteBuffer area = bytes.read(ph.offset(), ph.fileSize(), "PT_NOTE");
+                list.addAll(ElfNote.parse(area, 4, bytes.path()));
+            }
+        }
+        return list;
+    }
+
+    private static String execFn(CoreNotes notes, CoreMemory mem) {
+        Long p = notes.auxv().get(CoreNotes.AT_EXECFN);
+        return p == null ? null : mem.cString(p, 4096);
+    }
+
+    /** The NT_FILE entry holding AT_PHDR is what really ran, whatever wrapper started it. */
+    private static String exeRealPath(CoreNotes notes, String execFn, List<String> warnings) {
+        Long phdr = notes.auxv().get(CoreNotes.AT_PHDR);
+        if (phdr != null) {
+            for (MappedFile f : notes.files()) {
+                if (f.contains(phdr)) {
+                    return f.path();
+                }
+            }
+        }
+        warnings.add("no NT_FILE entry holds AT_PHDR: the executable's path is a guess");
+        if (execFn != null) {
+            return execFn;
+        }
+        return notes.fname().isEmpty() ? "?" : notes.fname();
+    }
+}

@@ -1,0 +1,81 @@
+package maze.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds a module's separate debug file the way gdb does: first by build-id under each debug
+ * directory ({@code DIR/.build-id/xx/rest.debug}), then by .gnu_debuglink next to the file, in its
+ * {@code .debug/} folder, and under {@code DIR} + the file's folder. A debuglink candidate whose
+ * build-id differs from the module's is skipped (it belongs to another build).
+ */
+public final class DebugFiles {
+    public static final Path DEFAULT_DIR = Path.of("/usr/lib/debug");
+
+    private final List<Path> debugDirs;
+
+    /** Searches {@code debugDirs} in order ({@code [/usr/lib/debug]} for gdb's default). */
+    public DebugFiles(List<Path> debugDirs) {
+        this.debugDirs = List.copyOf(debugDirs);
+    }
+
+    public static DebugFiles standard() {
+        return new DebugFiles(List.of(DEFAULT_DIR));
+    }
+
+    /** The debug file for {@code module} (read for its build-id and debuglink), or null. */
+    public Path find(Path module) {
+        try (ElfFile elf = ElfFile.open(module)) {
+            return find(module, elf.buildId(), elf.debugLink());
+        }
+    }
+
+    /** The debug file for a module with the given build-id and debuglink (either may be null), or null. */
+    public Path find(Path module, String buildId, String debugLink) {
+        for (Path candidate : candidates(module, buildId, debugLink)) {
+            if (Files.isRegularFile(candidate) && !isSelf(candidate, module) && sameBuild(candidate, buildId)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Every place {@link #find} looks, in order: for error messages ("looked in ..."). */
+    public List<Path> candidates(Path module, String buildId, String debugLink) {
+        List<Path> list = new ArrayList<>();
+        if (buildId != null && buildId.length() > 2) {
+            for (Path dir : debugDirs) {
+                list.add(dir.resolve(".build-id").resolve(buildId.substring(0, 2))
+                        .resolve(buildId.substring(2) + ".debug"));
+            }
+        }
+        if (debugLink != null && module != null) {
+            Path folder = module.toAbsolutePath().getParent();
+            list.add(folder.resolve(debugLink));
+            list.add(folder.resolve(".debug").resolve(debugLink));
+            for (Path dir : debugDirs) {
+                list.add(Path.of(dir.toString(), folder.toString(), debugLink));
+            }
+        }
+        return list;
+    }
+
+    /** A debuglink that names the module itself (same folder, same name) is not a debug file. */
+    private static boolean isSelf(Path candidate, Path module) {
+        return module != null && candidate.toAbsolutePath().normalize().equals(module.toAbsolutePath().normalize());
+    }
+
+    private static boolean sameBuild(Path candidate, String buildId) {
+        if (buildId == null) {
+            return true;
+        }
+        try (ElfFile elf = ElfFile.open(candidate)) {
+            String id = elf.buildId();
+            return id == null || id.equals(buildId);
+        } catch (CoreFormatException e) {
+            return false;
+        }
+    }
+}

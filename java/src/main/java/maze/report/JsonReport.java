@@ -1,0 +1,80 @@
+package maze.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The machine-readable report: {@code {"items":[...],"other":...,"summary":{...},"warnings":[...]}}.
+ * The schema is documented in docs/json-schema.md; change both together.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    /** Writes the report and leaves {@code out} open. */
+    public static void write(Ranking ranking, ReportSummary summary, OutputStream out) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            writeItems(ranking, g);
+            writeOther(ranking, g);
+            writeSummary(summary, ranking, g);
+            g.writeArrayFieldStart("warnings");
+            for (String w : summary.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeItems(Ranking ranking, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("items");
+        int order = 1;
+        for (ReportRow r : ranking.shown()) {
+            g.writeStartObject();
+            g.writeNumberField("order", order++);
+            writeSums(r, g);
+            g.writeStringField("type", r.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** What --top left out, so totals still add up; null when every type is listed. */
+    private static void writeOther(Ranking ranking, JsonGenerator g) throws IOException {
+        ReportRow other = ranking.other();
+        if (other == null) {
+            g.writeNullField("other");
+            return;
+        }
+        g.writeObjectFieldStart("other");
+        g.writeNumberField("types", ranking.otherTypes());
+        writeSums(other, g);
+        g.writeEndObject();
+    }
+
+    private static void writeSums(ReportRow r, JsonGenerator g) throws IOException {
+        g.writeNumberField("amount", r.amount());
+        g.writeNumberField("total_size", r.totalSize());
+        g.writeNumberField("avg_size", r.avgSize());
+    }
+
+    private static void writeSummary(ReportSummary s, Ranking ranking, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeStringField("allocator", s.allocator());
+        g.writeStringField("version", s.version());
+        g.writeNumberField("live_blocks", s.liveBlocks());
+        g.writeNumberField("live_bytes", s.liveBytes());
+        g.writeNumberField("types", ranking.shown().size() + ranking.otherTypes());
+        g.writeFieldName("facts");
+        g.writeObject(s.facts());
+        g.writeEndObject();
+    }
+}

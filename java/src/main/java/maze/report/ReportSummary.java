@@ -1,0 +1,27 @@
+package maze.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report says beside the table. {@code facts} are the walker's own figures (arenas,
+ * heaps, mmapped chunks, ...), shown in their map's order under their own names; values should be
+ * numbers, strings, booleans, lists or maps so they render as JSON.
+ */
+public record ReportSummary(String allocator, String version, long liveBlocks, long liveBytes,
+                            Map<String, Object> facts, List<String> warnings) {
+
+    public ReportSummary {
+        facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** "glibc 2.36", or just the allocator's name when its version is unknown. */
+    public String allocatorAndVersion() {
+        if (allocator == null) {
+            return "unknown";
+        }
+        return version == null || version.isEmpty() ? allocator : allocator + " " + version;
+    }
+}
