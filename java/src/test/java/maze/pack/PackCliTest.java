@@ -29,6 +29,22 @@ class PackCliTest {
     }
 
     @Test
+    void exeGivenOnTheCommandLineIsPackedAtTheCoresPath() throws Exception {
+        PackFixture f = PackFixture.in(tmp);
+        Path moved = Files.copy(f.program, tmp.resolve("moved-fixture"));
+        Path core;
+        try (ReadyProcess p = ReadyProcess.start(f.command(), null, FixtureProcess.READY, FixtureProcess.defaultTimeout())) {
+            core = Gcore.capture(p.pid(), tmp);
+        }
+        Path out = tmp.resolve("exe.tar.gz");
+        assertEquals(0, Main.run("pack", core.toString(), "--exe", moved.toString(), "-o", out.toString()));
+        try (BundleExtractor b = BundleExtractor.extract(out, tmp, BundleLimits.DEFAULT)) {
+            assertEquals(f.program.toString(), b.manifest().exe(), "the name the core gave");
+            assertEquals(-1, Files.mismatch(moved, b.exe()), "the bytes of the file given");
+        }
+    }
+
+    @Test
     void captureACommandThenEndIt() throws Exception {
         PackFixture f = PackFixture.in(tmp);
         String[] args = {"capture", "--timeout", "60", "-o", tmp.resolve("cmd.tar.gz").toString(), "--"};
