@@ -19,7 +19,7 @@ public record AnalysisInput(Path core, CoreOptions options, Path debugDir, Bundl
         implements AutoCloseable {
 
     public static AnalysisInput of(Path input, CoreOptions given) throws IOException {
-        return of(input, given, Path.of(System.getProperty("java.io.tmpdir")), BundleLimits.DEFAULT);
+        return of(input, given, BundleExtractor.defaultParent(), BundleLimits.DEFAULT);
     }
 
     public static AnalysisInput of(Path input, CoreOptions given, Path tmpParent, BundleLimits limits)

@@ -42,9 +42,15 @@ public final class BundleExtractor implements AutoCloseable {
         }
     }
 
-    /** Extracts under the system temp folder with the default caps. */
+    /** Extracts under {@link #defaultParent()} with the default caps. */
     public static BundleExtractor extract(Path bundle) throws IOException {
-        return extract(bundle, Path.of(System.getProperty("java.io.tmpdir")), BundleLimits.DEFAULT);
+        return extract(bundle, defaultParent(), BundleLimits.DEFAULT);
+    }
+
+    /** $MAZE_TMPDIR, else the system temp folder: /tmp is often a small tmpfs, and cores are large. */
+    public static Path defaultParent() {
+        String dir = System.getenv("MAZE_TMPDIR");
+        return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("java.io.tmpdir"));
     }
 
     /** Extracts into a new private folder under {@code parent}; on any error that folder is removed. */
@@ -61,7 +67,11 @@ public final class BundleExtractor implements AutoCloseable {
             Folders.create(root, BundleLayout.DEBUG);
             return new BundleExtractor(root, m, SysrootLinks.create(bundle, root, m));
         } catch (IOException | RuntimeException e) {
-            Folders.deleteTree(root);
+            try {
+                Folders.deleteTree(root);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup); // the refusal is what the user must see first
+            }
             throw e;
         }
     }

@@ -114,7 +114,8 @@ final class TarExtraction {
         maxTotal = limits.maxTotal(coreSize);
         long free = Files.getFileStore(root).getUsableSpace();
         if (coreSize > free) {
-            throw refuse(name, "declares " + coreSize + " bytes but only " + free + " are free in " + root.getParent());
+            throw refuse(name, "declares " + coreSize + " bytes but only " + free + " are free in " + root.getParent()
+                    + " (set MAZE_TMPDIR to a folder with room)");
         }
     }
 
