@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import maze.pack.TestBundles.Item;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +146,19 @@ class HostileBundleTest {
     void entryLargerThanTheCap() throws IOException {
         TestBundles.honest(bundle, TestBundles.file("debug/big", "x".repeat(5000)));
         refusedWith(new BundleLimits(4096, 1 << 20, 100, 1 << 20), "debug/big", "cap");
+    }
+
+    @Test
+    void coreDeclaringMoreThanTheDiskHolds() throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry("core");
+        e.setSize(1L << 50);
+        byte[] header = new byte[512];
+        e.writeEntryHeader(header, ZipEncodingHelper.getZipEncoding("UTF-8"), true); // star mode: sizes past 8 GiB
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(bundle))) {
+            out.write(header);
+            out.write(new byte[4096]);
+        }
+        refused("core", "are free in");
     }
 
     @Test
