@@ -3,11 +3,8 @@ package maze.pack;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -122,10 +119,9 @@ final class TarExtraction {
     private BundleFile write(String name, InputStream in, long cap) throws IOException {
         Path target = Folders.fileIn(root, name);
         MessageDigest sha = Hashing.sha256();
-        byte[] buf = new byte[1 << 20];
+        byte[] buf = new byte[SparseWriter.CHUNK];
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (SparseWriter out = new SparseWriter(target)) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 size += n;
                 total += n;
@@ -134,7 +130,7 @@ final class TarExtraction {
                             : "the bundle holds more than the cap of " + maxTotal + " bytes");
                 }
                 sha.update(buf, 0, n);
-                out.write(buf, 0, n);
+                out.write(buf, n);
             }
         }
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
