@@ -1,0 +1,132 @@
+package maze.nativebind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import maze.core.Segment;
+import maze.memory.CoreMemory;
+import maze.memory.HeldBytes;
+import maze.memory.PtLoads;
+import maze.memory.ScanHits;
+
+/**
+ * The Java half of tests/bench/scan-bench.sh (a harness that prints figures, not a test): scans a
+ * core for one value through {@link NativeCoreScanner}, measures the cost of one JNA call, and the
+ * random and sequential throughput of {@link CoreMemory#readLong}. Prints RESULT lines.
+ * Usage: ScanBench CORE VALUE_HEX REPS [scan-only]
+ */
+public final class ScanBench {
+    private ScanBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path core = Path.of(args[0]);
+        long value = Long.parseUnsignedLong(args[1], 16);
+        int reps = Integer.parseInt(args[2]);
+        long size = Files.size(core);
+        List<Segment> segments = PtLoads.read(core);
+        long bytes = readableBytes(segments, size);
+        for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+            try (NativeCoreScanner s = NativeCoreScanner.open(core, size, segments, threads)) {
+                for (int r = 0; r < reps; r++) {
+                    long t0 = System.nanoTime();
+                    ScanHits hits = new ScanHits();
+                    s.findValue(value, hits);
+                    report("maze-scan threads=" + threads + " rep=" + r + " hits=" + hits.size(), bytes, t0);
+                }
+            }
+        }
+        if (args.length > 3 && args[3].equals("scan-only")) {
+            return;
+        }
+        callCost(core);
+        try (CoreMemory m = new CoreMemory(core, size, segments, List.of(), p -> null)) {
+            randomReads(m, segments, size);
+            sequentialReads(m, segments, size);
+        }
+    }
+
+    private static long readableBytes(List<Segment> segments, long size) {
+        long total = 0;
+        for (Segment s : segments) {
+            if ((s.flags() & Segment.PF_R) != 0) {
+                total += HeldBytes.of(s, size) & ~7L;
+            }
+        }
+        return total;
+    }
+
+    private static void report(String what, long bytes, long t0) {
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("RESULT %s bytes=%d seconds=%.4f GB/s=%.2f%n", what, bytes, sec, bytes / sec / 1e9);
+    }
+
+    /** What one native call costs through JNA direct mapping: the overhead a scan pays per batch. */
+    private static void callCost(Path core) throws Exception {
+        try (NativeCore c = NativeCore.open(core)) {
+            long sink = 0;
+            int calls = 5_000_000;
+            for (int round = 0; round < 2; round++) {  // the first round warms up the JIT
+                long t0 = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    sink += MazeScanLibrary.maze_file_size(c.handle());
+                }
+                double ns = (System.nanoTime() - t0) / (double) calls;
+                System.out.printf("RESULT jna-call round=%d ns/call=%.1f (checksum %d)%n", round, ns, sink & 1);
+            }
+        }
+    }
+
+    private static void randomReads(CoreMemory m, List<Segment> segments, long size) {
+        long[] addresses = randomAddresses(segments, size, 1 << 24);
+        for (int round = 0; round < 3; round++) {
+            long sum = 0;
+            long t0 = System.nanoTime();
+            for (long a : addresses) {
+                sum += m.readLong(a);
+            }
+            double sec = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("RESULT readLong-random round=%d Mreads/s=%.1f ns/read=%.1f (checksum %d)%n",
+                    round, addresses.length / sec / 1e6, sec * 1e9 / addresses.length, sum & 1);
+        }
+    }
+
+    /** Uniformly random 8-aligned addresses over the readable bytes the core holds. */
+    private static long[] randomAddresses(List<Segment> segments, long size, int count) {
+        List<Segment> readable = segments.stream()
+                .filter(s -> (s.flags() & Segment.PF_R) != 0 && HeldBytes.of(s, size) >= 8).toList();
+        long[] cumulative = new long[readable.size()];
+        long total = 0;
+        for (int i = 0; i < readable.size(); i++) {
+            total += HeldBytes.of(readable.get(i), size) / 8;
+            cumulative[i] = total;
+        }
+        SplittableRandom rnd = new SplittableRandom(42);
+        long[] out = new long[count];
+        for (int k = 0; k < count; k++) {
+            long w = rnd.nextLong(total);
+            int i = java.util.Arrays.binarySearch(cumulative, w + 1);
+            i = i >= 0 ? i : -i - 1;
+            long before = i == 0 ? 0 : cumulative[i - 1];
+            out[k] = readable.get(i).vaddr() + 8 * (w - before);
+        }
+        return out;
+    }
+
+    private static void sequentialReads(CoreMemory m, List<Segment> segments, long size) {
+        for (int round = 0; round < 3; round++) {
+            long sum = 0;
+            long bytes = 0;
+            long t0 = System.nanoTime();
+            for (Segment s : segments) {
+                long held = (s.flags() & Segment.PF_R) == 0 ? 0 : HeldBytes.of(s, size) & ~7L;
+                for (long a = s.vaddr(); a < s.vaddr() + held; a += 8) {
+                    sum += m.readLong(a);
+                }
+                bytes += held;
+            }
+            report("readLong-sequential round=" + round + " (checksum " + (sum & 1) + ")", bytes, t0);
+        }
+    }
+}
