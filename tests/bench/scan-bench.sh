@@ -52,11 +52,15 @@ for round in $(seq 1 "$ROUNDS"); do
 done | tee "$WORK/results"
 java -cp "$CP" maze.nativebind.ScanBench "$CORE" "$NEEDLE" 1 | grep -v maze-scan
 
-# Best repetition of each kind, then maze against the C loops.
-best() { grep "RESULT $1 " "$WORK/results" | sed 's/.*GB\/s=//' | sort -g | tail -1; }
+# Best and median repetition of each kind, then maze against the C loops.
+figures() { grep "RESULT $1 " "$WORK/results" | sed 's/.*GB\/s=//' | sort -g; }
+best() { figures "$1" | tail -1; }
+median() { figures "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-C2=$(best c-loop-O2); CN=$(best c-loop-O3-native)
-M1=$(best "maze-scan round=[0-9]* threads=1"); MN=$(best "maze-scan round=[0-9]* threads=$(nproc)")
-echo "SUMMARY best GB/s: C -O2 $C2, C -O3 -march=native $CN, maze 1 thread $M1, maze $(nproc) threads $MN"
-echo "SUMMARY maze 1 thread / C -O2 = $(ratio "$M1" "$C2"), maze 1 thread / C native = $(ratio "$M1" "$CN")," \
-     "maze $(nproc) threads / C native = $(ratio "$MN" "$CN")"
+T1="maze-scan round=[0-9]* threads=1"; TN="maze-scan round=[0-9]* threads=$(nproc)"
+for stat in best median; do
+  C2=$($stat c-loop-O2); CN=$($stat c-loop-O3-native); M1=$($stat "$T1"); MN=$($stat "$TN")
+  echo "SUMMARY $stat GB/s: C -O2 $C2, C -O3 -march=native $CN, maze 1 thread $M1, maze $(nproc) threads $MN"
+  echo "SUMMARY $stat ratios: maze 1 thread / C -O2 = $(ratio "$M1" "$C2")," \
+       "maze 1 thread / C native = $(ratio "$M1" "$CN"), maze $(nproc) threads / C native = $(ratio "$MN" "$CN")"
+done

@@ -1,5 +1,8 @@
 package maze.nativebind;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +45,7 @@ public final class ScanBench {
         }
         callCost(core);
         try (CoreMemory m = new CoreMemory(core, size, segments, List.of(), p -> null)) {
-            randomReads(m, segments, size);
+            randomReads(m, core, segments, size);
             sequentialReads(m, segments, size);
         }
     }
@@ -78,18 +81,55 @@ public final class ScanBench {
         }
     }
 
-    private static void randomReads(CoreMemory m, List<Segment> segments, long size) {
+    private static void randomReads(CoreMemory m, Path core, List<Segment> segments, long size) throws Exception {
         long[] addresses = randomAddresses(segments, size, 1 << 24);
+        long[] offsets = fileOffsets(addresses, segments);
+        ByteBuffer[] raw = rawWindows(core, size);
         for (int round = 0; round < 3; round++) {
             long sum = 0;
             long t0 = System.nanoTime();
             for (long a : addresses) {
                 sum += m.readLong(a);
             }
-            double sec = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("RESULT readLong-random round=%d Mreads/s=%.1f ns/read=%.1f (checksum %d)%n",
-                    round, addresses.length / sec / 1e6, sec * 1e9 / addresses.length, sum & 1);
+            readReport("readLong-random", round, addresses.length, t0, sum);
+            t0 = System.nanoTime();
+            for (long o : offsets) {
+                sum += raw[(int) (o >>> 30)].getLong((int) (o & ((1 << 30) - 1)));
+            }
+            readReport("raw-MappedByteBuffer-random", round, addresses.length, t0, sum);
         }
+    }
+
+    private static void readReport(String what, int round, int reads, long t0, long sum) {
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("RESULT %s round=%d Mreads/s=%.1f ns/read=%.1f (checksum %d)%n",
+                what, round, reads / sec / 1e6, sec * 1e9 / reads, sum & 1);
+    }
+
+    /** The baseline without CoreMemory: the file in 1 GiB windows that overlap by a page. */
+    private static ByteBuffer[] rawWindows(Path core, long size) throws Exception {
+        try (FileChannel ch = FileChannel.open(core)) {
+            ByteBuffer[] w = new ByteBuffer[(int) ((size + (1L << 30) - 1) >>> 30)];
+            for (int k = 0; k < w.length; k++) {
+                long start = (long) k << 30;
+                w[k] = ch.map(FileChannel.MapMode.READ_ONLY, start, Math.min((1L << 30) + 4096, size - start))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+            }
+            return w;
+        }
+    }
+
+    private static long[] fileOffsets(long[] addresses, List<Segment> segments) {
+        long[] out = new long[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            for (Segment s : segments) {
+                if (s.contains(addresses[i])) {
+                    out[i] = s.fileOffset() + (addresses[i] - s.vaddr());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Uniformly random 8-aligned addresses over the readable bytes the core holds. */
