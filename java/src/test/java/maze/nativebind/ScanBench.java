@@ -45,8 +45,9 @@ public final class ScanBench {
         }
         callCost(core);
         try (CoreMemory m = new CoreMemory(core, size, segments, List.of(), p -> null)) {
-            randomReads(m, core, segments, size);
-            sequentialReads(m, segments, size);
+            ByteBuffer[] raw = rawWindows(core, size);
+            randomReads(m, raw, segments, size);
+            sequentialReads(m, raw, segments, size);
         }
     }
 
@@ -81,16 +82,47 @@ public final class ScanBench {
         }
     }
 
-    private static void randomReads(CoreMemory m, Path core, List<Segment> segments, long size) throws Exception {
+    private static void randomReads(CoreMemory m, ByteBuffer[] raw, List<Segment> segments, long size) {
         long[] addresses = randomAddresses(segments, size, 1 << 24);
         long[] offsets = fileOffsets(addresses, segments);
-        ByteBuffer[] raw = rawWindows(core, size);
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
             readReport("readLong-random", round, addresses.length, t0, sumReads(m, addresses));
             t0 = System.nanoTime();
             readReport("raw-MappedByteBuffer-random", round, addresses.length, t0, sumRaw(raw, offsets));
         }
+        Segment big = segments.stream().max(java.util.Comparator.comparingLong(s -> HeldBytes.of(s, size))).get();
+        long words = HeldBytes.of(big, size) / 8;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            readReport("readLong-chase", round, CHASE_STEPS, t0, chaseMemory(m, big.vaddr(), words));
+            t0 = System.nanoTime();
+            readReport("raw-MappedByteBuffer-chase", round, CHASE_STEPS, t0, chaseRaw(raw, big.fileOffset(), words));
+        }
+    }
+
+    /*
+     * Chases: each read's address comes from the word read before, as in a heap walk that follows
+     * pointers. Independent random reads overlap their cache misses; dependent ones cannot, so
+     * these show the latency a walker sees.
+     */
+    private static final int CHASE_STEPS = 1 << 22;
+
+    private static long chaseMemory(CoreMemory m, long base, long words) {
+        long v = 1;
+        for (int k = 0; k < CHASE_STEPS; k++) {
+            v = m.readLong(base + 8 * (((v ^ k) >>> 1) % words));
+        }
+        return v;
+    }
+
+    private static long chaseRaw(ByteBuffer[] raw, long base, long words) {
+        long v = 1;
+        for (int k = 0; k < CHASE_STEPS; k++) {
+            long o = base + 8 * (((v ^ k) >>> 1) % words);
+            v = raw[(int) (o >>> 30)].getLong((int) (o & ((1 << 30) - 1)));
+        }
+        return v;
     }
 
     /* The measured loops live in small methods of their own, so the JIT compiles them whole (an
@@ -173,7 +205,7 @@ public final class ScanBench {
         return out;
     }
 
-    private static void sequentialReads(CoreMemory m, List<Segment> segments, long size) {
+    private static void sequentialReads(CoreMemory m, ByteBuffer[] raw, List<Segment> segments, long size) {
         for (int round = 0; round < 3; round++) {
             long sum = 0;
             long bytes = 0;
@@ -184,6 +216,20 @@ public final class ScanBench {
                 bytes += held;
             }
             report("readLong-sequential round=" + round + " (checksum " + (sum & 1) + ")", bytes, t0);
+            t0 = System.nanoTime();
+            for (Segment s : segments) {
+                long held = (s.flags() & Segment.PF_R) == 0 ? 0 : HeldBytes.of(s, size) & ~7L;
+                sum += sumRawRange(raw, s.fileOffset(), s.fileOffset() + held);
+            }
+            report("raw-MappedByteBuffer-sequential round=" + round + " (checksum " + (sum & 1) + ")", bytes, t0);
         }
+    }
+
+    private static long sumRawRange(ByteBuffer[] raw, long from, long to) {
+        long sum = 0;
+        for (long o = from; o < to; o += 8) {
+            sum += raw[(int) (o >>> 30)].getLong((int) (o & ((1 << 30) - 1)));
+        }
+        return sum;
     }
 }
