@@ -196,7 +196,8 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
             return Run.missing(why + "; its file " + f.path() + " is not available here");
         }
         long offset = f.fileOffset() + (address - f.start());
-        if (offset >= local.size()) {
+        // unsigned: a corrupt NT_FILE offset can make this negative, which no file holds
+        if (Long.compareUnsigned(offset, local.size()) >= 0) {
             return Run.missing(why + "; it lies past the end of " + f.path());
         }
         long len = unsignedMin(unsignedMin(f.end() - address, limit - address), local.size() - offset);

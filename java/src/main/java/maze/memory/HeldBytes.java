@@ -10,7 +10,8 @@ public final class HeldBytes {
     /** Bytes of {@code s} present in a core file of {@code fileSize} bytes, from its vaddr on. */
     public static long of(Segment s, long fileSize) {
         long room = fileSize - s.fileOffset();
-        if (s.fileSize() <= 0 || room <= 0) {
+        // an offset above 2^63 (a corrupt header) is negative here and would make room look large
+        if (s.fileSize() <= 0 || s.fileOffset() < 0 || room <= 0) {
             return 0;
         }
         return Math.min(s.fileSize(), room);

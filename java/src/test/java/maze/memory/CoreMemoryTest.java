@@ -188,4 +188,19 @@ class CoreMemoryTest {
             assertArrayEquals(tagged(0xe, 0x200), all);
         }
     }
+
+    @Test
+    void offsetsAbove2To63InACorruptCoreAreUnreadableNotAnIndexError() throws IOException {
+        Path core = layout().write(dir.resolve("core.full"), fullLength());
+        List<Segment> segments = new java.util.ArrayList<>(layout().segments());
+        segments.add(new Segment(ABSENT, 0x1000, -4096L, 0x1000, RW));
+        List<MappedFile> files = List.of(new MappedFile(TEXT, TEXT + 0x2000, -(1L << 30), "/usr/lib/libmodule.so"));
+        Map<String, Path> local = Map.of("/usr/lib/libmodule.so", module());
+        try (CoreMemory m = new CoreMemory(core, Files.size(core), segments, files, local::get)) {
+            assertThrows(UnmappedAddressException.class, () -> m.readLong(ABSENT + 8));
+            assertEquals(-1L, m.readLongOr(ABSENT + 8, -1L));
+            assertThrows(UnmappedAddressException.class, () -> m.readLong(TEXT + 8));
+            assertFalse(m.isAvailable(TEXT, 8));
+        }
+    }
 }
