@@ -15,8 +15,18 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (code == ExitCode.INTERNAL) {
             ex.printStackTrace(cl.getErr());
         }
-        cl.getErr().println("maze: " + ex.getMessage());
+        cl.getErr().println("maze: " + message(ex));
         return code.code;
+    }
+
+    /** The line the user reads: a file-system exception's bare path also says what went wrong. */
+    static String message(Throwable ex) {
+        if (ex instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            String what = ex instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : ex instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be used";
+            return f.getFile() + ": " + what;
+        }
+        return ex.getMessage();
     }
 
     static ExitCode classify(Throwable ex) {
