@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maze analyze}: the table of live heap memory by type. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Every live heap block of the process, grouped by C++ type (found through vtable",
-                "pointers) or by size, largest total first, with a summary."},
+        description = {"Live heap memory of the process by type, largest total first, with a summary.",
+                "A block whose first word points into a vtable is named by its C++ class; every other",
+                "block by its usable size, as malloc(N)."},
         footer = {"", "Examples:",
                 "  maze analyze core.1234",
                 "  maze analyze core.1234 --top 20 --json result.json",
@@ -42,6 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (top < 0) {
+            throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
+        }
         try (AnalysisInput in = input.open();
              Analysis analysis = Analysis.open(input.request(in))) {
             AnalysisResult r = analysis.run(null);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code maze blocks}: every live block as JSON Lines, in address order. */
 @Command(name = "blocks", mixinStandardHelpOptions = true,
-        description = {"Every live heap block as JSON Lines, in address order:",
+        description = {"Every live heap block as JSON Lines, in address order.",
                 "  {\"address\":\"0x...\",\"size\":N,\"type\":\"...\"}",
                 "address is the pointer the program got from malloc/new, size the usable size."},
         footer = {"", "Examples:",
@@ -37,6 +37,9 @@ final class BlocksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (minSize < 0) {
+            throw new UserError(ExitCode.USAGE, "--min-size takes 0 or a positive number of bytes, not " + minSize);
+        }
         ListingFilter filter = new ListingFilter(type, minSize);
         try (AnalysisInput in = input.open();
              Analysis analysis = Analysis.open(input.request(in));

@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maze demo}: a real example end to end, from a bundled program to the table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Builds a small bundled C++ program, runs it, takes its core with gcore while it runs,",
-                "and analyzes the core: what `maze analyze` shows, without a core of your own."})
+        description = {"Runs a small bundled C++ program, takes its core with gcore and analyzes it.",
+                "It shows what `maze analyze` prints, without a core of your own; the program keeps",
+                "running while gcore reads it, as a service of yours would."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "keep the core (and the program) in DIR")
     Path keep;

@@ -11,7 +11,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code maze info}: what the core says about the process; the work is in {@link CoreInfo}. */
-@Command(name = "info", description = "Show pid, executable, threads, modules and memory map of a core.")
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Pid, command line, executable, threads, modules and memory map of a core.",
+                "Each module shows its load bias, build-id and whether the file here matches.",
+                "Runs no gdb and walks no heap: a quick first look at a core."},
+        footer = {"", "Examples:",
+                "  maze info core.1234",
+                "  maze info core.1234 --sysroot /tmp/files-from-that-host --json"})
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CORE", description = "the core file")
     Path core;

@@ -19,7 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code maze layouts}: struct layouts of a library or executable, from its DWARF, as JSON. */
-@Command(name = "layouts", description = "Print struct layouts of a library or executable as JSON (from DWARF, via gdb).")
+@Command(name = "layouts", mixinStandardHelpOptions = true,
+        description = {"Print struct layouts of a library or executable as JSON (from DWARF, via gdb).",
+                "Sizes and field offsets, as maze's heap walkers see them; answers are cached by build-id."},
+        footer = {"", "Examples:",
+                "  maze layouts /lib/x86_64-linux-gnu/libc.so.6 malloc_state malloc_chunk",
+                "  maze layouts ./app 'struct session' --no-cache"})
 final class LayoutsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LIB", description = "the library or executable")
     Path lib;

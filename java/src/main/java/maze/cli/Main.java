@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
         description = "Tells where the heap memory of a Linux process went, from its core dump.",
         subcommands = {AnalyzeCommand.class, BlocksCommand.class, DemoCommand.class, InfoCommand.class,
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file, 4 no layouts/debug info,",
-                "5 gdb failed, 6 no supported allocator."})
+        footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
+                "maze COMMAND --help explains a command and its options.", "",
+                "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file,",
+                "4 no layouts/debug info, 5 gdb failed or missing, 6 no supported allocator."})
 public final class Main {
 
     public static void main(String[] args) {

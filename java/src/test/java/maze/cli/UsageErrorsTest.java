@@ -1,0 +1,40 @@
+package maze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+
+/** Bad option values and help requests: one clear line or the help text, never a stack trace. */
+class UsageErrorsTest {
+    @Test
+    void negativeNumbersAreUsageErrorsNamingTheOption() {
+        InfoCommandTest.Run blocks = InfoCommandTest.maze("blocks", "/nonexistent/core", "--min-size", "-5");
+        assertEquals(ExitCode.USAGE.code, blocks.exit());
+        assertTrue(blocks.err().startsWith("maze: --min-size"), blocks.err());
+        assertFalse(blocks.err().contains("\tat "), blocks.err());
+        InfoCommandTest.Run analyze = InfoCommandTest.maze("analyze", "/nonexistent/core", "--top", "-1");
+        assertEquals(ExitCode.USAGE.code, analyze.exit());
+        assertTrue(analyze.err().startsWith("maze: --top"), analyze.err());
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : new String[] {"analyze", "blocks", "info", "layouts", "pack", "capture", "demo"}) {
+            InfoCommandTest.Run r = InfoCommandTest.maze(command, "--help");
+            assertEquals(0, r.exit(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: maze " + command), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aFileExceptionWithoutReasonSaysWhatWentWrong() {
+        assertEquals("/no/dir/x.json: no such file or folder",
+                Failures.message(new NoSuchFileException("/no/dir/x.json")));
+        assertEquals("/root/x: permission denied", Failures.message(new AccessDeniedException("/root/x")));
+        assertEquals("/a: gone", Failures.message(new NoSuchFileException("/a", null, "gone")));
+    }
+}
