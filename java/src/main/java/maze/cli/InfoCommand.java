@@ -1,9 +1,12 @@
 package maze.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.app.CoreInfo;
 import maze.app.InfoRequest;
+import maze.core.CoreOptions;
+import maze.pack.AnalysisInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
                 "  maze info core.1234",
                 "  maze info core.1234 --sysroot /tmp/files-from-that-host --json"})
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CORE", description = "the core file")
+    @Parameters(index = "0", paramLabel = "CORE", description = "a core file, or a bundle from maze pack/capture")
     Path core;
     @Option(names = "--exe", paramLabel = "PATH", description = "the executable, if not where the core says")
     Path exe;
@@ -31,8 +34,12 @@ final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        CoreInfo.run(new InfoRequest(core, exe, sysroot, json), spec.commandLine().getOut());
+    public Integer call() throws IOException {
+        // a bundle is told by its bytes, as analyze and blocks do: its core is read with its own files
+        try (AnalysisInput in = AnalysisInput.of(core, new CoreOptions(exe, sysroot))) {
+            CoreInfo.run(new InfoRequest(in.core(), in.options().exe(), in.options().sysroot(), json),
+                    spec.commandLine().getOut());
+        }
         return ExitCode.OK.code;
     }
 }

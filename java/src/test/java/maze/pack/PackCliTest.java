@@ -25,6 +25,7 @@ class PackCliTest {
             assertTrue(p.isAlive(), "capture --pid leaves the process running");
             assertPidIs(p.pid(), tmp.resolve("packed.tar.gz"));
             assertPidIs(p.pid(), tmp.resolve("pid.tar.gz"));
+            assertEquals(0, Main.run("info", tmp.resolve("packed.tar.gz").toString()), "info reads a bundle's core");
         }
     }
 
