@@ -6,6 +6,7 @@ import java.util.List;
 import maze.core.CoreModel;
 import maze.core.MappedFile;
 import maze.core.Segment;
+import maze.memory.HeldBytes;
 
 /**
  * The process's address space as the core describes it: which ranges it holds, which it omits
@@ -49,7 +50,8 @@ public final class MemoryMap {
         if ((s.flags() & (Segment.PF_R | Segment.PF_W | Segment.PF_X)) == 0) {
             return Kind.RESERVED;
         }
-        if (s.fileSize() > 0 && s.fileOffset() + s.fileSize() > core.fileSize()) {
+        // HeldBytes: a corrupt offset near 2^63 would overflow offset + size into "fits"
+        if (HeldBytes.truncated(s, core.fileSize())) {
             return Kind.TRUNCATED;
         }
         if (s.fileSize() == 0) {

@@ -71,4 +71,12 @@ class MemoryMapTest {
                 new Segment(0x7ffd0000L, 0x1000, 0x1100, 0x1000, RW)), List.of()));
         assertEquals(0x7ffd0000L, map.get(0).start());
     }
+
+    @Test
+    void aSegmentWhoseFileRangeOverflowsIsLostNotHeld() {
+        List<Region> map = MemoryMap.of(core(0x10000, List.of(
+                new Segment(0x1000, 0x1000, Long.MAX_VALUE - 0x10, 0x1000, RW),
+                new Segment(0x2000, 0x1000, -4096L, 0x1000, RW)), List.of()));
+        assertEquals(List.of(Kind.TRUNCATED, Kind.TRUNCATED), map.stream().map(Region::kind).toList());
+    }
 }
