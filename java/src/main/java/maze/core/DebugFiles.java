@@ -51,7 +51,7 @@ public final class DebugFiles {
                         .resolve(buildId.substring(2) + ".debug"));
             }
         }
-        if (debugLink != null && module != null) {
+        if (plainFileName(debugLink) && module != null) {
             Path folder = module.toAbsolutePath().getParent();
             list.add(folder.resolve(debugLink));
             list.add(folder.resolve(".debug").resolve(debugLink));
@@ -62,17 +62,24 @@ public final class DebugFiles {
         return list;
     }
 
+    /**
+     * The debuglink comes from the analyzed process's files: a name with a '/' or a '..' could
+     * point anywhere on this host (and maze pack would bundle what it found), so only a plain
+     * file name is followed, as gdb and objcopy write it.
+     */
+    private static boolean plainFileName(String name) {
+        return name != null && !name.isEmpty() && name.indexOf('/') < 0 && !name.equals(".") && !name.equals("..");
+    }
+
     /** A debuglink that names the module itself (same folder, same name) is not a debug file. */
     private static boolean isSelf(Path candidate, Path module) {
         return module != null && candidate.toAbsolutePath().normalize().equals(module.toAbsolutePath().normalize());
     }
 
+    /** Without a build-id to compare, the candidate must still be an ELF file to count as debug info. */
     private static boolean sameBuild(Path candidate, String buildId) {
-        if (buildId == null) {
-            return true;
-        }
         try (ElfFile elf = ElfFile.open(candidate)) {
-            String id = elf.buildId();
+            String id = buildId == null ? null : elf.buildId();
             return id == null || id.equals(buildId);
         } catch (CoreFormatException e) {
             return false;

@@ -65,4 +65,16 @@ class DebugFilesTest {
     void nothingFound() {
         assertNull(new DebugFiles(List.of(tmp)).find(tmp.resolve("libx.so"), "aabbcc", null));
     }
+
+    @Test
+    void aDebugLinkThatIsAPathOrNoElfFileIsNotFollowed() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "not a debug file");
+        Path lib = tmp.resolve("lib/libx.so");
+        DebugFiles df = new DebugFiles(List.of(tmp.resolve("debug")));
+        assertNull(df.find(lib, null, "../secret.txt"), "a link out of the module's folder");
+        assertEquals(List.of(), df.candidates(lib, null, "../secret.txt"));
+        Files.createDirectories(lib.getParent());
+        Files.copy(secret, tmp.resolve("lib/libx.debug"));
+        assertNull(df.find(lib, null, "libx.debug"), "a file that is not ELF");
+    }
 }
