@@ -36,6 +36,28 @@ final class EntryNames {
         return componentsRefusal(path.substring(1));
     }
 
+    /**
+     * For a module's link name: the dynamic linker's own spelling, which keeps the '..' and '//'
+     * of an RPATH such as $ORIGIN/../lib. Those are fine as long as the name never climbs above
+     * the root; the sysroot link is made at its normalized path.
+     */
+    static String linkNameRefusal(String path) {
+        if (path == null || !path.startsWith("/") || path.length() < 2) {
+            return "not an absolute path";
+        }
+        int depth = 0;
+        for (String c : path.substring(1).split("/", -1)) {
+            if (c.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+                return "path has a control character";
+            }
+            depth += c.equals("..") ? -1 : c.isEmpty() || c.equals(".") ? 0 : 1;
+            if (depth < 0) {
+                return "path climbs above /";
+            }
+        }
+        return depth == 0 ? "path names no file" : null;
+    }
+
     private static String componentsRefusal(String relative) {
         for (String c : relative.split("/", -1)) {
             if (c.isEmpty() || c.equals(".") || c.equals("..")) {

@@ -62,9 +62,9 @@ final class ManifestCheck {
             if (mod.file() == null) {
                 continue;
             }
-            checkPath(mod.path(), "path");
+            checkPath(mod.path(), "path", EntryNames.absolutePathRefusal(mod.path()));
             if (mod.linkName() != null && mod.linkName().startsWith("/")) {
-                checkPath(mod.linkName(), "link name");
+                checkPath(mod.linkName(), "link name", EntryNames.linkNameRefusal(mod.linkName()));
             }
         }
     }
@@ -102,8 +102,7 @@ final class ManifestCheck {
         }
     }
 
-    private void checkPath(String path, String what) throws BundleException {
-        String problem = EntryNames.absolutePathRefusal(path);
+    private void checkPath(String path, String what, String problem) throws BundleException {
         if (problem != null) {
             throw new BundleException(bundle, Manifest.ENTRY, "module " + what + " '" + path + "': " + problem);
         }

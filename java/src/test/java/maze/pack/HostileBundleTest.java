@@ -104,6 +104,16 @@ class HostileBundleTest {
         refused("manifest.json", "link name");
     }
 
+    @Test
+    void linkNameOfAnRpathWithDotDotIsLinkedAtItsNormalizedPath() throws IOException {
+        // $ORIGIN/../lib: the dynamic linker keeps the '..' (and a '//') in the name it records
+        withLibLinkName("/usr/bin/../lib//rpath/libdemo.so.1");
+        try (BundleExtractor b = BundleExtractor.extract(bundle, parent, BundleLimits.DEFAULT)) {
+            Path linked = b.sysroot().resolve("usr/lib/rpath/libdemo.so.1");
+            assertTrue(Files.isSameFile(linked, b.sysroot().resolve(TestBundles.LIB.substring(1))));
+        }
+    }
+
     /** An honest bundle whose manifest gives the library another link name. */
     private void withLibLinkName(String linkName) throws IOException {
         List<Item> files = TestBundles.honestFiles();
