@@ -28,12 +28,19 @@ public final class Gcore {
         } catch (IOException e) {
             throw new IOException("cannot run gdb to take the core (apt-get install gdb): " + e.getMessage(), e);
         }
-        String log = new String(g.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        // gdb --batch exits 0 even when attach failed: the core's presence is what tells
-        if (!g.waitFor(30, TimeUnit.MINUTES) || g.exitValue() != 0 || !Files.isRegularFile(core)) {
-            throw new IOException("gcore failed for pid " + pid + ": " + log.strip());
+        try {
+            String log = new String(g.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // gdb --batch exits 0 even when attach failed: the core's presence is what tells
+            if (!g.waitFor(30, TimeUnit.MINUTES) || g.exitValue() != 0 || !Files.isRegularFile(core)) {
+                throw new IOException("gcore failed for pid " + pid + ": " + log.strip());
+            }
+            return core;
+        } finally {
+            // interrupted or failed reading: no gdb may stay attached to the process
+            if (g.isAlive()) {
+                g.destroyForcibly();
+            }
         }
-        return core;
     }
 
     /** What the gcore script runs, with nothing auto-loaded and no debuginfod. */
