@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class CoreReader {
     private static final int MAX_NOTES = 256 << 20;
+    private static final int SH_INFO = 44;
+    /** Far above any vm.max_map_count in use, and small enough to count in an int of bytes. */
+    private static final long MAX_PHNUM = Integer.MAX_VALUE / ElfHeader.PHDR_SIZE;
 
     private CoreReader() {
     }
@@ -34,8 +37,9 @@ public final class CoreReader {
         if (h.type() != ElfHeader.ET_CORE) {
             throw new CoreFormatException(file, "an ELF file of type " + h.type() + ", not a core (type 4)");
         }
+        int phnum = programHeaderCount(h, bytes);
         List<ProgramHeader> phdrs = ProgramHeader.parseAll(
-                bytes.read(h.phoff(), (long) h.phnum() * ElfHeader.PHDR_SIZE, "program headers"), h.phnum());
+                bytes.read(h.phoff(), (long) phnum * ElfHeader.PHDR_SIZE, "program headers"), phnum);
         List<String> warnings = new ArrayList<>();
         if (opts.sysroot() != null && !Files.isDirectory(opts.sysroot())) {
             warnings.add("sysroot " + opts.sysroot() + " is not a directory: no module file will be found under it");
@@ -53,6 +57,22 @@ public final class CoreReader {
         return new CoreModel(file, bytes.size(), notes.kernel(), notes.pid(), notes.ppid(), notes.fname(),
                 notes.psargs(), execFn, exePath, notes.threads(), segments, notes.files(), notes.auxv(),
                 List.copyOf(modules), List.copyOf(warnings));
+    }
+
+    /**
+     * e_phnum, or with 0xffff there (PN_XNUM: a process of 65535 or more mappings, which the
+     * kernel and gcore both write) the real count, kept in sh_info of section header 0.
+     */
+    private static int programHeaderCount(ElfHeader h, FileBytes bytes) {
+        if (h.phnum() != ElfHeader.PN_XNUM) {
+            return h.phnum();
+        }
+        long count = Integer.toUnsignedLong(bytes.read(h.shoff(), ElfHeader.SHDR_SIZE, "section header 0 (PN_XNUM)")
+                .getInt(SH_INFO));
+        if (count > MAX_PHNUM) {
+            throw new CoreFormatException(bytes.path(), count + " program headers is implausible");
+        }
+        return (int) count;
     }
 
     private static List<Segment> segments(List<ProgramHeader> phdrs, FileBytes bytes, List<String> warnings) {

@@ -15,6 +15,8 @@ record ElfHeader(int type, long phoff, int phentsize, int phnum, long shoff, int
     static final int ET_CORE = 4;
     static final int EM_X86_64 = 62;
     static final int PHDR_SIZE = 56;
+    /** e_phnum when the real count does not fit: it is in section header 0's sh_info. */
+    static final int PN_XNUM = 0xffff;
     static final int SHDR_SIZE = 64;
 
     /** True when the first bytes are the ELF magic. */
