@@ -36,9 +36,10 @@ final class MmappedChunks {
             return List.of();
         }
         long[] excluded = arenaIntervals(arenas);
+        long[] files = fileIntervals(core.files());
         List<ChunkRange> found = new ArrayList<>();
         for (Segment s : core.segments()) {
-            if (s.writable() && !isFileBacked(core, s)) {
+            if (s.writable() && !overlaps(files, s.vaddr(), s.end())) {
                 scan(s, excluded, found);
             }
         }
@@ -89,13 +90,37 @@ final class MmappedChunks {
         return page;
     }
 
-    private static boolean isFileBacked(CoreModel core, Segment s) {
-        for (MappedFile f : core.files()) {
-            if (f.start() < s.end() && s.vaddr() < f.end()) {
-                return true;
+    /** The NT_FILE ranges as sorted [start, end) pairs: a process may map tens of thousands of files. */
+    private static long[] fileIntervals(List<MappedFile> files) {
+        long[] flat = new long[files.size() * 2];
+        List<MappedFile> sorted = new ArrayList<>(files);
+        sorted.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
+        for (int i = 0; i < sorted.size(); i++) {
+            flat[2 * i] = sorted.get(i).start();
+            flat[2 * i + 1] = sorted.get(i).end();
+        }
+        return flat;
+    }
+
+    /**
+     * True when [start, end) meets one of the sorted, disjoint intervals: only the last one that
+     * starts below end can, as disjoint intervals end in the order they start. A binary search,
+     * not a pass over every file for every segment (that was quadratic in the mapping count).
+     */
+    private static boolean overlaps(long[] flat, long start, long end) {
+        int lo = 0;
+        int hi = flat.length / 2 - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(flat[2 * mid], end) < 0) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return false;
+        return last >= 0 && Long.compareUnsigned(flat[2 * last + 1], start) > 0;
     }
 
     /** Address intervals [start, end) pairs, sorted, that arenas own: no mmapped chunk lies there. */
