@@ -33,14 +33,22 @@ public final class MemoryMap {
     private MemoryMap() {
     }
 
+    /*
+     * Segments and files are each sorted once and searched by halves: a process may have tens of
+     * thousands of mappings, and pairing every file with every segment was quadratic.
+     */
     public static List<Region> of(CoreModel core) {
+        List<Segment> segments = core.segments().stream()
+                .sorted(Comparator.comparing(Segment::vaddr, Long::compareUnsigned)).toList();
+        List<MappedFile> files = core.files().stream()
+                .sorted(Comparator.comparing(MappedFile::start, Long::compareUnsigned)).toList();
         List<Region> list = new ArrayList<>();
-        for (Segment s : core.segments()) {
-            String file = fileAt(core, s.vaddr());
+        for (Segment s : segments) {
+            String file = fileAt(files, s.vaddr());
             list.add(new Region(s.vaddr(), s.end(), flags(s.flags()), kind(s, core, file), file));
         }
-        for (MappedFile f : core.files()) {
-            addGaps(list, f, core.segments());
+        for (MappedFile f : files) {
+            addGaps(list, f, segments);
         }
         list.sort(Comparator.comparing(Region::start, Long::compareUnsigned));
         return list;
@@ -67,12 +75,12 @@ public final class MemoryMap {
     }
 
     /** gcore writes no segment at all for file-backed text: those parts of NT_FILE ranges are omitted. */
-    private static void addGaps(List<Region> out, MappedFile f, List<Segment> segments) {
+    private static void addGaps(List<Region> out, MappedFile f, List<Segment> sorted) {
         long at = f.start();
-        List<Segment> overlapping = segments.stream()
-                .filter(s -> Long.compareUnsigned(s.vaddr(), f.end()) < 0 && Long.compareUnsigned(s.end(), f.start()) > 0)
-                .sorted(Comparator.comparing(Segment::vaddr, Long::compareUnsigned)).toList();
-        for (Segment s : overlapping) {
+        // segments are disjoint, so sorted by start they are sorted by end too
+        int first = firstEndingAfter(sorted, f.start());
+        for (int i = first; i < sorted.size() && Long.compareUnsigned(sorted.get(i).vaddr(), f.end()) < 0; i++) {
+            Segment s = sorted.get(i);
             if (Long.compareUnsigned(s.vaddr(), at) > 0) {
                 out.add(new Region(at, s.vaddr(), null, Kind.OMITTED, f.path()));
             }
@@ -83,8 +91,37 @@ public final class MemoryMap {
         }
     }
 
-    private static String fileAt(CoreModel core, long address) {
-        return core.files().stream().filter(f -> f.contains(address)).map(MappedFile::path).findFirst().orElse(null);
+    /** The index of the first segment ending above address, or size() when none does. */
+    private static int firstEndingAfter(List<Segment> sorted, long address) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(sorted.get(mid).end(), address) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The path of the file mapped at address (files sorted by start, disjoint), or null. */
+    private static String fileAt(List<MappedFile> sorted, long address) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            MappedFile f = sorted.get(mid);
+            if (Long.compareUnsigned(address, f.start()) < 0) {
+                hi = mid - 1;
+            } else if (Long.compareUnsigned(address, f.end()) >= 0) {
+                lo = mid + 1;
+            } else {
+                return f.path();
+            }
+        }
+        return null;
     }
 
     static String flags(int f) {
