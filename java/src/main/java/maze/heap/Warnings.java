@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Collects what looked wrong during an analysis; repeated messages are counted, not listed again. */
+/**
+ * Collects what looked wrong during an analysis. Past MAX messages the rest are only counted, so
+ * a badly corrupt heap cannot flood the report.
+ */
 public final class Warnings {
     private static final int MAX = 200;
     private final List<String> messages = new ArrayList<>();
