@@ -1,11 +1,10 @@
 package maze.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import maze.core.ElfFile;
 import maze.gdb.GdbOptions;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
@@ -41,9 +40,8 @@ final class LayoutsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(lib)) {
-            throw new NoSuchFileException(lib.toString(), null, "no such file");
-        }
+        // a missing or non-ELF file is bad input (exit 3), said plainly before gdb says it less so
+        ElfFile.open(lib).close();
         GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(debugDirs);
         LayoutCache cache = noCache ? LayoutCache.disabled() : LayoutCache.standard();
         ModuleLayouts layouts = new DwarfLayoutProvider(gdb, cache)

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad option values and help requests: one clear line or the help text, never a stack trace. */
 class UsageErrorsTest {
@@ -28,6 +32,14 @@ class UsageErrorsTest {
             assertEquals(0, r.exit(), command + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: maze " + command), command + ": " + r.out());
         }
+    }
+
+    @Test
+    void layoutsOfAFileThatIsNoElfIsBadInput(@TempDir Path tmp) throws IOException {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "text\n");
+        InfoCommandTest.Run r = InfoCommandTest.maze("layouts", text.toString(), "malloc_state");
+        assertEquals(ExitCode.BAD_INPUT.code, r.exit(), r.err());
+        assertEquals("maze: " + text + ": not an ELF file (no ELF magic)", r.err().strip());
     }
 
     @Test
