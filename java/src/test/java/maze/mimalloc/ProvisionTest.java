@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import maze.heap.mimalloc.MiVersionBody;
 import maze.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * index exists with the recorded build-id, has DWARF exactly when its kind says so, and reports the
  * expected version through the immediate in {@code mi_version()}.
  */
-class ProvisionTest {
+public class ProvisionTest {
     /** mi_version() values by release: the old major*100+minor+patch style, then 5 digits. */
     private static final Map<String, Integer> VERSION_IMMEDIATE = Map.of(
             "2.0.9", 209, "3.0.1", 301, "3.6.0", 30600);
 
-    record Build(String name, String version, String kind, Path path, String buildId) {
-        boolean hasDwarf() {
+    public record Build(String name, String version, String kind, Path path, String buildId) {
+        public boolean hasDwarf() {
             return !kind.equals("debian-stripped");
         }
     }
@@ -36,7 +37,7 @@ class ProvisionTest {
         return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "maze-allocators");
     }
 
-    static List<Build> builds() throws IOException {
+    public static List<Build> builds() throws IOException {
         Path index = cacheDir().resolve("mimalloc-index.tsv");
         Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
         return Files.readAllLines(index).stream()
