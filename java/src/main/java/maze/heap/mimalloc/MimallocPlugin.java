@@ -1,0 +1,43 @@
+package maze.heap.mimalloc;
+
+import java.util.Optional;
+import maze.heap.AllocatorPlugin;
+import maze.heap.BlockSink;
+import maze.heap.Detection;
+import maze.heap.HeapContext;
+import maze.heap.HeapSummary;
+import maze.layout.LayoutException;
+
+/**
+ * mimalloc, found by its exports in any module and versioned from its code. Emits only blocks of
+ * mimalloc's own segments: glibc's arenas in the same process belong to the glibc plugin.
+ */
+public final class MimallocPlugin implements AllocatorPlugin {
+    @Override
+    public String name() {
+        return "mimalloc";
+    }
+
+    @Override
+    public Optional<Detection> detect(HeapContext ctx) {
+        return MiDetector.detect(ctx).map(f -> new Detection(name(), f.version().describe(), f.module()));
+    }
+
+    @Override
+    public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
+        MiVersion v = version(d.version());
+        if (v.generation() == 2) {
+            return new V2Walk(ctx, d.module(), v).run(sink);
+        }
+        throw new LayoutException("mimalloc " + d.version() + " in " + d.module().path()
+                + ": only generation 2 (2.0.x) is walked so far; generation " + v.generation() + " is not yet supported");
+    }
+
+    /** Back from the detection's text ("2.0.9 (mi_version)", "2.x (markers)") to a version. */
+    static MiVersion version(String described) {
+        String text = described.contains(" ") ? described.substring(0, described.indexOf(' ')) : described;
+        int generation = text.isEmpty() ? 0 : Character.digit(text.charAt(0), 10);
+        return new MiVersion(generation, 0, text, described.contains("(")
+                ? described.substring(described.indexOf('(') + 1, described.length() - 1) : "");
+    }
+}

@@ -1,0 +1,61 @@
+package maze.heap.mimalloc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.Map;
+import maze.layout.FieldLayout;
+import maze.layout.LayoutSource;
+import maze.layout.StructLayout;
+import maze.mimalloc.ProvisionTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in Debian 2.0.9 table must say exactly what DWARF says: its structs against both the
+ * RelWithDebInfo build and the Debian-flags rebuild, its symbols against the rebuild (the
+ * byte-identical twin of Debian's binary), and its build-id against Debian's file.
+ */
+class BuiltinLayoutTest {
+    private static final BuiltinLayouts.Table TABLE = BuiltinLayouts.load("debian-2.0.9.layout");
+
+    private static ProvisionTest.Build build(String name) throws IOException {
+        return ProvisionTest.builds().stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not provisioned"));
+    }
+
+    @Test
+    void structsEqualDwarf() throws IOException {
+        for (String name : new String[] {"mimalloc-2.0.9-relwithdebinfo", "mimalloc-2.0.9-debian-flags"}) {
+            LayoutSource dwarf = GdbPtype.source(build(name).path(), MiV2Layout.REQUEST);
+            for (Map.Entry<String, StructLayout> e : TABLE.source().structs.entrySet()) {
+                StructLayout want = dwarf.struct(e.getKey());
+                assertEquals(want.size(), e.getValue().size(), name + ": sizeof " + e.getKey());
+                for (FieldLayout f : e.getValue().fields().values()) {
+                    FieldLayout d = want.field(f.name());
+                    assertEquals(d.offset() + "/" + d.size(), f.offset() + "/" + f.size(),
+                            name + ": " + e.getKey() + "." + f.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void symbolsEqualTheTwinsSymtab() throws IOException {
+        LayoutSource twin = GdbPtype.source(build("mimalloc-2.0.9-debian-flags").path(), MiV2Layout.REQUEST);
+        TABLE.source().symbols.forEach((sym, addr) ->
+                assertEquals(twin.symbol(sym).orElse(-1), (long) addr, sym));
+        TABLE.source().tls.forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
+    }
+
+    @Test
+    void tableIsForDebiansFile() throws IOException {
+        assertEquals(build("debian-2.0.9").buildId(), TABLE.buildId());
+        assertEquals("2.0.9", TABLE.version());
+    }
+
+    @Test
+    void everyFieldTheWalkerReadsIsInTheTable() {
+        MiV2Layout.from(TABLE.source()); // throws LayoutException naming the missing field
+        assertEquals(0, MiV2Layout.from(TABLE.source()).padding());
+    }
+}
