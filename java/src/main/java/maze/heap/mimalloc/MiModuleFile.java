@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import maze.core.ElfFile;
 import maze.core.ElfSymbol;
+import maze.core.ProgramHeader;
 import maze.core.SectionHeader;
 
 /**
@@ -22,15 +23,35 @@ final class MiModuleFile implements AutoCloseable {
         this.elf = elf;
     }
 
-    /** A defined exported (.dynsym) symbol, or null: hidden symbols say nothing about exports. */
+    /**
+     * A defined symbol other objects could link against: in .dynsym, or global in .symtab (an
+     * executable with mimalloc linked in exports nothing dynamically). Hidden and local symbols do
+     * not count: any library may have a static helper called mi_malloc.
+     */
     ElfSymbol export(String name) {
         ElfSymbol[] found = new ElfSymbol[1];
         elf.forEachSymbol(name, s -> {
-            if (s.dynamic() && s.defined() && s.name().equals(name) && found[0] == null) {
+            boolean visible = s.dynamic() || s.binding() == ElfSymbol.STB_GLOBAL;
+            if (visible && s.defined() && s.name().equals(name) && found[0] == null) {
                 found[0] = s;
             }
         });
         return found[0];
+    }
+
+    /**
+     * Offset from the thread pointer of the executable's TLS variable at {@code offset} in its block:
+     * x86-64 TLS variant II puts the executable's block right below the thread pointer, at
+     * -round_up(PT_TLS memsz, align). {@link MiTls#UNKNOWN} without PT_TLS.
+     */
+    long executableTpoff(long offset) {
+        for (ProgramHeader ph : elf.programHeaders()) {
+            if (ph.type() == ProgramHeader.PT_TLS) {
+                long align = Math.max(1, ph.align());
+                return offset - (ph.memSize() + align - 1) / align * align;
+            }
+        }
+        return MiTls.UNKNOWN;
     }
 
     String buildId() {

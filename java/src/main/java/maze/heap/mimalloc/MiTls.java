@@ -8,7 +8,8 @@ import maze.heap.HeapContext;
 /**
  * Where a thread's {@code _mi_heap_default} is, relative to its thread pointer (fs_base). A shared
  * library reaches the hidden variable through a GOT slot the dynamic linker filled with that
- * offset (R_X86_64_TPOFF64), so the core holds the answer; no link_map walk is needed.
+ * offset (R_X86_64_TPOFF64), so the core holds the answer; no link_map walk is needed. An
+ * executable's own TLS block has a fixed place (see {@link MiModuleFile#executableTpoff}).
  */
 final class MiTls {
     static final long UNKNOWN = Long.MIN_VALUE;
@@ -24,6 +25,9 @@ final class MiTls {
         }
         List<Long> slots;
         try (MiModuleFile file = new MiModuleFile(ElfFile.open(mod.localFile()))) {
+            if (mod.executable()) {
+                return file.executableTpoff(tlsOffset);
+            }
             slots = file.tpoffSlots(tlsOffset);
         } catch (RuntimeException e) {
             ctx.warnings().add("mimalloc thread heaps not read: %s", e.getMessage());

@@ -29,7 +29,7 @@ final class V2Fake {
         put(MAIN_HEAP, l.heapTld(), MAIN_HEAP); // any non-zero tld makes a heap plausible
     }
 
-    static LayoutSource table() {
+    static BuiltinLayouts.Source table() {
         return BuiltinLayouts.load("debian-2.0.9.layout").source();
     }
 

@@ -181,4 +181,19 @@ class V2WalkTest {
                 && e.getMessage().contains("--debug-file-directory") && e.getMessage().contains("does not fit"),
                 e.getMessage());
     }
+
+    @Test
+    void withoutTheMainHeapSymbolTheCookieIsInferredFromHeaders() {
+        V2Fake f = new V2Fake(false);
+        long a = f.segment(V2Fake.SEG, 2, 0);
+        long b = f.segment(V2Fake.SEG + V2Segments.SEGMENT_SIZE, 2, 0);
+        f.page(a, 1, 64, 2, 0);
+        f.page(b, 1, 64, 1, 0);
+        BuiltinLayouts.Source noSymbols = V2Fake.table();
+        noSymbols.symbols.clear();
+        Ctx ctx = new Ctx(f.mem, coreSegments(a, b), noSymbols);
+        HeapSummary[] s = new HeapSummary[1];
+        assertEquals(3, walk(ctx, s).size());
+        assertEquals("inferred", s[0].facts().get("main_cookie"));
+    }
 }
