@@ -121,9 +121,11 @@ def _mov_eax_imm(code):
 
 
 def mimalloc_version(v):
+    """mi_version() is major*10000+minor*100+patch from 1.9.11/2.3.0/3.3.0, major*100+minor*10+patch
+    before (every 1.0.x says 100)."""
     if v >= 10000:
         return "%d.%d.%d" % (v // 10000, v // 100 % 100, v % 100)
-    return "%d.%d.x" % (v // 100, v % 100)
+    return "%d.%d.%d" % (v // 100, v // 10 % 10, v % 10)
 
 
 def identify(path):

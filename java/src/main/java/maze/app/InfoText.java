@@ -26,7 +26,7 @@ final class InfoText {
         }
         out.printf("%nmemory map (%d ranges):%n", map.size());
         for (MemoryMap.Region r : map) {
-            out.printf("  %016x-%016x %s %-20s %s%n", r.start(), r.end(), r.flags() == null ? "???" : r.flags(),
+            out.printf("  %016x-%016x %s %-24s %s%n", r.start(), r.end(), r.flags() == null ? "???" : r.flags(),
                     r.kind().label, r.file() == null ? "" : r.file());
         }
         if (!core.warnings().isEmpty()) {

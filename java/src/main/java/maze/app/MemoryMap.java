@@ -16,7 +16,7 @@ public final class MemoryMap {
     /** How much of a range the core holds. */
     public enum Kind {
         IN_CORE("in core"), PARTIAL("partly in core"), OMITTED("not in core"), RESERVED("reserved, no access"),
-        TRUNCATED("lost (core truncated)");
+        PROBABLY_RESERVED("zeros, likely PROT_NONE"), TRUNCATED("lost (core truncated)");
 
         public final String label;
 
@@ -35,8 +35,8 @@ public final class MemoryMap {
     public static List<Region> of(CoreModel core) {
         List<Region> list = new ArrayList<>();
         for (Segment s : core.segments()) {
-            list.add(new Region(s.vaddr(), s.end(), flags(s.flags()), kind(s, core.fileSize()),
-                    fileAt(core, s.vaddr())));
+            String file = fileAt(core, s.vaddr());
+            list.add(new Region(s.vaddr(), s.end(), flags(s.flags()), kind(s, core, file), file));
         }
         for (MappedFile f : core.files()) {
             addGaps(list, f, core.segments());
@@ -45,17 +45,23 @@ public final class MemoryMap {
         return list;
     }
 
-    static Kind kind(Segment s, long coreSize) {
+    static Kind kind(Segment s, CoreModel core, String file) {
         if ((s.flags() & (Segment.PF_R | Segment.PF_W | Segment.PF_X)) == 0) {
             return Kind.RESERVED;
         }
-        if (s.fileSize() > 0 && s.fileOffset() + s.fileSize() > coreSize) {
+        if (s.fileSize() > 0 && s.fileOffset() + s.fileSize() > core.fileSize()) {
             return Kind.TRUNCATED;
         }
         if (s.fileSize() == 0) {
             return Kind.OMITTED;
         }
-        return s.fileSize() < s.memSize() ? Kind.PARTIAL : Kind.IN_CORE;
+        if (s.fileSize() < s.memSize()) {
+            return Kind.PARTIAL;
+        }
+        // gdb sets PF_R on every segment it writes, so PROT_NONE guard pages and arena reservations
+        // come out as read-only anonymous memory full of zeros, which programs hardly ever map
+        boolean gcoreNoAccess = !core.kernel() && s.flags() == Segment.PF_R && file == null;
+        return gcoreNoAccess ? Kind.PROBABLY_RESERVED : Kind.IN_CORE;
     }
 
     /** gcore writes no segment at all for file-backed text: those parts of NT_FILE ranges are omitted. */

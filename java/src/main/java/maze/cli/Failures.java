@@ -1,6 +1,7 @@
 package maze.cli;
 
 import maze.core.CoreFormatException;
+import maze.gdb.GdbException;
 import maze.layout.LayoutException;
 import maze.memory.UnmappedAddressException;
 import picocli.CommandLine;
@@ -26,8 +27,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof java.nio.file.AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }
+        if (ex instanceof maze.app.NoAllocatorException) {
+            return ExitCode.NO_ALLOCATOR;
+        }
         if (ex instanceof LayoutException) {
             return ExitCode.NO_LAYOUT;
+        }
+        if (ex instanceof GdbException) {
+            return ExitCode.GDB;
         }
         if (ex instanceof UnmappedAddressException) {
             return ExitCode.BAD_INPUT;

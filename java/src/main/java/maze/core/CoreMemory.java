@@ -1,6 +1,8 @@
 package maze.core;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -9,24 +11,46 @@ import java.util.List;
  * maze.memory's job; core must not depend on it.
  */
 final class CoreMemory {
+    private static final int STRING_CHUNK = 256;
+
     private final FileBytes bytes;
-    private final List<Segment> segments;
+    private final Segment[] segments;
 
     CoreMemory(FileBytes bytes, List<Segment> segments) {
         this.bytes = bytes;
-        this.segments = segments;
+        // sorted by unsigned start for a binary search; cores may hold 100k+ segments
+        this.segments = segments.stream().sorted((a, b) -> Long.compareUnsigned(a.vaddr(), b.vaddr()))
+                .toArray(Segment[]::new);
     }
 
     /** {@code len} bytes at {@code address} when one segment's file data holds them all, else null. */
     ByteBuffer read(long address, int len) {
-        for (Segment s : segments) {
-            long rel = address - s.vaddr();
-            if (s.contains(address) && Long.compareUnsigned(rel + len, s.fileSize()) <= 0
-                    && bytes.has(s.fileOffset() + rel, len)) {
-                return bytes.read(s.fileOffset() + rel, len, "memory");
-            }
+        Segment s = segmentAt(address);
+        if (s == null || len < 0) {
+            return null;
+        }
+        long rel = address - s.vaddr();
+        if (Long.compareUnsigned(rel + len, s.fileSize()) <= 0 && bytes.has(s.fileOffset() + rel, len)) {
+            return bytes.read(s.fileOffset() + rel, len, "memory");
         }
         return null;
+    }
+
+    /** The segment whose range holds {@code address} (the last one starting at or below it), or null. */
+    private Segment segmentAt(long address) {
+        int lo = 0;
+        int hi = segments.length - 1;
+        Segment found = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(segments[mid].vaddr(), address) <= 0) {
+                found = segments[mid];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found != null && found.contains(address) ? found : null;
     }
 
     /** The 8-byte word at {@code address}; throws {@link Missing} when the core lacks it. */
@@ -40,18 +64,30 @@ final class CoreMemory {
 
     /** A NUL-terminated string of at most {@code max} bytes, or null when not all in the core. */
     String cString(long address, int max) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < max; i++) {
-            ByteBuffer b = read(address + i, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (out.size() < max) {
+            ByteBuffer b = chunk(address + out.size());
             if (b == null) {
                 return null;
             }
-            byte c = b.get(0);
-            if (c == 0) {
-                return new String(sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                        java.nio.charset.StandardCharsets.UTF_8);
+            while (b.hasRemaining() && out.size() < max) {
+                byte c = b.get();
+                if (c == 0) {
+                    return out.toString(StandardCharsets.UTF_8);
+                }
+                out.write(c);
             }
-            sb.append((char) (c & 0xff));
+        }
+        return null;
+    }
+
+    /** Up to STRING_CHUNK bytes at {@code address}, fewer at a segment's end, or null. */
+    private ByteBuffer chunk(long address) {
+        for (int len = STRING_CHUNK; len > 0; len /= 2) {
+            ByteBuffer b = read(address, len);
+            if (b != null) {
+                return b;
+            }
         }
         return null;
     }

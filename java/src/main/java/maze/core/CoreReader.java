@@ -1,6 +1,7 @@
 package maze.core;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class CoreReader {
         List<ProgramHeader> phdrs = ProgramHeader.parseAll(
                 bytes.read(h.phoff(), (long) h.phnum() * ElfHeader.PHDR_SIZE, "program headers"), h.phnum());
         List<String> warnings = new ArrayList<>();
+        if (opts.sysroot() != null && !Files.isDirectory(opts.sysroot())) {
+            warnings.add("sysroot " + opts.sysroot() + " is not a directory: no module file will be found under it");
+        }
         List<Segment> segments = segments(phdrs, bytes, warnings);
         CoreNotes notes = CoreNotes.parse(notes(phdrs, bytes), file);
         if (notes.threads().isEmpty()) {

@@ -171,7 +171,8 @@ public final class ElfFile implements AutoCloseable {
         }
         for (SectionHeader s : sections) {
             boolean dyn = s.type() == SectionHeader.SHT_DYNSYM;
-            if ((dyn || s.type() == SectionHeader.SHT_SYMTAB) && s.hasData() && s.link() < sections.size()) {
+            if ((dyn || s.type() == SectionHeader.SHT_SYMTAB) && s.hasData() && s.link() >= 0
+                    && s.link() < sections.size()) {
                 SymbolTable t = new SymbolTable(sectionData(s), sectionData(sections.get(s.link())), dyn);
                 if (dyn) {
                     dynsym = t;

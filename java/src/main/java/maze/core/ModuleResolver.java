@@ -39,7 +39,7 @@ final class ModuleResolver {
             modules.addAll(fromMappedFiles(exeRealPath));
             return modules;
         }
-        long exeBias = phdrAddr - phdrVaddr(phdrs);
+        long exeBias = exeBias(phdrs, phdrAddr, exeRealPath);
         modules.add(exeModule(exeRealPath, execFn, exeBias));
         List<LinkMap.Entry> entries = LinkMap.walk(mem, phdrs, exeBias, warnings);
         if (entries.isEmpty()) {
@@ -54,13 +54,19 @@ final class ModuleResolver {
         return modules;
     }
 
-    /** PT_PHDR's link-time address; without one (static non-PIE) the headers sit where linked. */
-    private static long phdrVaddr(List<ProgramHeader> phdrs) {
+    /** AT_PHDR minus PT_PHDR's link-time address; without PT_PHDR (static) AT_ENTRY minus e_entry. */
+    private long exeBias(List<ProgramHeader> phdrs, long phdrAddr, String exePath) {
         for (ProgramHeader ph : phdrs) {
             if (ph.type() == ProgramHeader.PT_PHDR) {
-                return ph.vaddr();
+                return phdrAddr - ph.vaddr();
             }
         }
+        ByteBuffer h = mem.read(firstMapping(exePath), ElfHeader.SIZE);
+        Long entry = notes.auxv().get(CoreNotes.AT_ENTRY);
+        if (h != null && ElfHeader.isElf(h) && entry != null) {
+            return entry - h.getLong(24);
+        }
+        warnings.add("no PT_PHDR and no ELF header of the executable in the core: its load bias is taken as 0");
         return 0;
     }
 
@@ -85,6 +91,10 @@ final class ModuleResolver {
         String fileId = local == null ? null : fileBuildId(local);
         if (local != null && coreId != null && fileId != null && !coreId.equals(fileId)) {
             warnings.add(local + " has build-id " + fileId + " but the process ran " + coreId);
+        }
+        if (coreId == null && fileId != null) {
+            warnings.add("the core does not hold the build-id of " + path + "; using " + local + "'s, unverified");
+            coreId = fileId;
         }
         return new Module(path, linkName, bias, coreId, local, fileId, exe);
     }

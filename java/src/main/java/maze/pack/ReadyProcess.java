@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,14 @@ public final class ReadyProcess implements AutoCloseable {
     /** Starts {@code command} in {@code dir} (null: current) and waits for a line containing {@code readyText}. */
     public static ReadyProcess start(List<String> command, Path dir, String readyText, Duration timeout)
             throws IOException, InterruptedException {
+        return start(command, dir, Map.of(), readyText, timeout);
+    }
+
+    /** The same, with {@code env} added to the program's environment. */
+    public static ReadyProcess start(List<String> command, Path dir, Map<String, String> env, String readyText,
+                                     Duration timeout) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
         if (dir != null) {
             pb.directory(dir.toFile());
         }

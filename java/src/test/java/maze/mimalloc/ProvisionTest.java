@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import maze.heap.mimalloc.MiVersionBody;
 import maze.testing.Fixtures;
+import maze.testing.MimallocBuilds;
+import maze.testing.MimallocBuilds.Build;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,30 +23,13 @@ import org.junit.jupiter.api.Test;
  * index exists with the recorded build-id, has DWARF exactly when its kind says so, and reports the
  * expected version through the immediate in {@code mi_version()}.
  */
-public class ProvisionTest {
+class ProvisionTest {
     /** mi_version() values by release: the old major*100+minor+patch style, then 5 digits. */
     private static final Map<String, Integer> VERSION_IMMEDIATE = Map.of(
             "2.0.9", 209, "3.0.1", 301, "3.6.0", 30600);
 
-    public record Build(String name, String version, String kind, Path path, String buildId) {
-        public boolean hasDwarf() {
-            return !kind.equals("debian-stripped");
-        }
-    }
-
-    static Path cacheDir() {
-        String env = System.getenv("MAZE_ALLOCATORS_CACHE");
-        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "maze-allocators");
-    }
-
-    public static List<Build> builds() throws IOException {
-        Path index = cacheDir().resolve("mimalloc-index.tsv");
-        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
-        return Files.readAllLines(index).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t"))
-                .map(f -> new Build(f[0], f[1], f[2], Path.of(f[3]), f[4]))
-                .collect(Collectors.toList());
+    static List<Build> builds() throws IOException {
+        return MimallocBuilds.all();
     }
 
     @Test

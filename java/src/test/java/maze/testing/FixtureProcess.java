@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import maze.pack.Gcore;
 import maze.pack.ReadyProcess;
 
@@ -22,8 +23,14 @@ public final class FixtureProcess implements AutoCloseable {
 
     /** Starts {@code command} in {@code dir} and waits up to {@code timeout} for the READY line. */
     public static FixtureProcess start(List<String> command, Path dir, Duration timeout) throws IOException {
+        return start(command, dir, timeout, Map.of());
+    }
+
+    /** The same, with {@code env} added to the fixture's environment (e.g. LD_PRELOAD). */
+    public static FixtureProcess start(List<String> command, Path dir, Duration timeout, Map<String, String> env)
+            throws IOException {
         try {
-            return new FixtureProcess(ReadyProcess.start(command, dir, READY, timeout));
+            return new FixtureProcess(ReadyProcess.start(command, dir, env, READY, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + command, e);

@@ -43,35 +43,39 @@ public final class GlibcPlugin implements AllocatorPlugin {
         List<Arena> arenas = new Arenas(m).find();
         long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
-        List<ChunkRange> mmapped = new MmappedChunks(m).find(ctx.core(), arenas);
+        MmappedChunks finder = new MmappedChunks(m);
+        List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
         ChunkWalker walker = new ChunkWalker(m, free);
-        long mmappedBytes = emitInAddressOrder(arenas, mmapped, walker, sink);
-        return new HeapSummary(facts(m, version, arenas, mmapped, mmappedBytes, walker));
+        emitInAddressOrder(arenas, mmapped, walker, sink);
+        return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
     }
 
-    private static long emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink) {
+    private static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink) {
         List<ChunkRange> all = new ArrayList<>(mmapped);
         arenas.forEach(a -> all.addAll(a.ranges()));
         all.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
-        long mmappedBytes = 0;
         for (ChunkRange r : all) {
             if (r.mmapped()) {
-                long size = r.end() - r.start();
-                mmappedBytes += size;
-                sink.block(r.start() + 16, size - 16, BlockSink.MMAPPED);
+                sink.block(r.start() + 16, r.end() - r.start() - 16, BlockSink.MMAPPED);
             } else {
                 walker.walk(r, sink);
             }
         }
-        return mmappedBytes;
+    }
+
+    /** mp_.n_mmaps (an int): how many mmapped chunks glibc holds; -1 when unreadable. */
+    private static long nMmaps(GlibcMemory m) {
+        long v = m.wordOr(m.mp() + m.layout().mpNMmaps(), -1);
+        return v == -1 ? -1 : v & 0xffffffffL;
     }
 
     private static Map<String, Object> facts(GlibcMemory m, String version, List<Arena> arenas,
                                              List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
-        long nMmaps = m.wordOr(m.mp() + m.layout().mpNMmaps(), -1) & 0xffffffffL;
+        long nMmaps = nMmaps(m);
         long mmappedMem = m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
-        if (nMmaps != mmapped.size()) {
-            m.warnings().add("found %d mmapped chunks but mp_.n_mmaps says %d", mmapped.size(), nMmaps);
+        if (nMmaps != mmapped.size() || mmappedMem != mmappedBytes) {
+            m.warnings().add("found %d mmapped chunks of %d bytes but mp_ says %d chunks of %d bytes",
+                    mmapped.size(), mmappedBytes, nMmaps, mmappedMem);
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("version", version);

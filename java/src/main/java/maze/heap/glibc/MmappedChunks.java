@@ -19,12 +19,22 @@ final class MmappedChunks {
     private static final long MAX_ALIGN_LEAD = 1L << 20;
 
     private final GlibcMemory m;
+    private long mappedBytes;
 
     MmappedChunks(GlibcMemory m) {
         this.m = m;
     }
 
-    List<ChunkRange> find(CoreModel core, List<Arena> arenas) {
+    /** Bytes of every mapping found, memalign leads included: what mp_.mmapped_mem counts. */
+    long mappedBytes() {
+        return mappedBytes;
+    }
+
+    /** Mmapped chunks in address order; none are looked for when glibc says it has none. */
+    List<ChunkRange> find(CoreModel core, List<Arena> arenas, long expected) {
+        if (expected == 0) {
+            return List.of();
+        }
         long[] excluded = arenaIntervals(arenas);
         List<ChunkRange> found = new ArrayList<>();
         for (Segment s : core.segments()) {
@@ -51,6 +61,7 @@ final class MmappedChunks {
             long chunk = alignedChunk(page, size);
             long chunkSize = GlibcMemory.chunkSize(m.word(chunk + 8));
             found.add(new ChunkRange(chunk, chunk + chunkSize, chunk + chunkSize, 0, true));
+            mappedBytes += size;
             page += size;
         }
     }

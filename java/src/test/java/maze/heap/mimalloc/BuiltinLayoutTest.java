@@ -7,7 +7,7 @@ import java.util.Map;
 import maze.layout.FieldLayout;
 import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
-import maze.mimalloc.ProvisionTest;
+import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class BuiltinLayoutTest {
     private static final BuiltinLayouts.Table TABLE = BuiltinLayouts.load("debian-2.0.9.layout");
 
-    private static ProvisionTest.Build build(String name) throws IOException {
-        return ProvisionTest.builds().stream().filter(b -> b.name().equals(name)).findFirst()
+    private static MimallocBuilds.Build build(String name) throws IOException {
+        return MimallocBuilds.all().stream().filter(b -> b.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not provisioned"));
     }
 

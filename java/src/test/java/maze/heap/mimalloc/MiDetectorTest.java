@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 import maze.core.ElfFile;
 import maze.core.Module;
-import maze.mimalloc.ProvisionTest;
+import maze.testing.MimallocBuilds;
 import maze.testing.FakeMemory;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class MiDetectorTest {
 
     @Test
     void versionFromCodeOfEveryBuild() throws IOException {
-        for (ProvisionTest.Build b : ProvisionTest.builds()) {
+        for (MimallocBuilds.Build b : MimallocBuilds.all()) {
             Module mod = new Module(b.path().toString(), b.name(), 0x7f0000000000L, b.buildId(), b.path(), b.buildId(),
                     false);
             try (MiModuleFile file = new MiModuleFile(ElfFile.open(b.path()))) {
@@ -34,7 +34,7 @@ class MiDetectorTest {
 
     @Test
     void markersGiveTheGenerationWithoutMiVersion() throws IOException {
-        for (ProvisionTest.Build b : ProvisionTest.builds()) {
+        for (MimallocBuilds.Build b : MimallocBuilds.all()) {
             if (b.kind().equals("debug")) {
                 continue; // -O0 mi_usable_size calls out before masking; its mi_version is always there
             }
@@ -48,7 +48,7 @@ class MiDetectorTest {
 
     @Test
     void tlsSlotOfTheThreadHeapInDebian209() throws IOException {
-        ProvisionTest.Build debian = ProvisionTest.builds().stream().filter(b -> b.name().equals("debian-2.0.9"))
+        MimallocBuilds.Build debian = MimallocBuilds.all().stream().filter(b -> b.name().equals("debian-2.0.9"))
                 .findFirst().orElseThrow();
         try (MiModuleFile file = new MiModuleFile(ElfFile.open(debian.path()))) {
             assertEquals(java.util.List.of(0x1bfc0L), file.tpoffSlots(0));

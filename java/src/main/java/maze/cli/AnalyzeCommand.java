@@ -1,0 +1,62 @@
+package maze.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import maze.app.Analysis;
+import maze.app.AnalysisResult;
+import maze.report.JsonReport;
+import maze.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code maze analyze}: the table of live heap memory by type. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Every live heap block of the process, grouped by C++ type (found through vtable",
+                "pointers) or by size, largest total first, with a summary."},
+        footer = {"", "Examples:",
+                "  maze analyze core.1234",
+                "  maze analyze core.1234 --top 20 --json result.json",
+                "  maze analyze core.1234 --sysroot /tmp/files-from-that-host"})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    CoreInput input;
+
+    @Option(names = "--top", paramLabel = "N", description = "show the N largest types (default ${DEFAULT-VALUE}; 0: all)")
+    int top = 30;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the whole result as JSON to FILE (- for stdout)")
+    Path json;
+
+    @Option(names = "--human", description = "sizes as KiB/MiB/GiB instead of bytes")
+    boolean human;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Analysis analysis = Analysis.open(input.request())) {
+            AnalysisResult r = analysis.run(null);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json != null && json.toString().equals("-")) {
+                out.flush();
+                JsonReport.write(r.ranking(0), r.summary(), System.out);
+                return ExitCode.OK.code;
+            }
+            new TextReport(human).write(r.ranking(top), r.summary(), out);
+            out.flush();
+            if (json != null) {
+                try (OutputStream o = Files.newOutputStream(json)) {
+                    JsonReport.write(r.ranking(0), r.summary(), o);
+                }
+            }
+        }
+        return ExitCode.OK.code;
+    }
+}

@@ -1,0 +1,96 @@
+package maze.layout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import maze.core.CoreFormatException;
+import maze.core.ElfFile;
+import maze.core.Module;
+import maze.gdb.GdbOptions;
+
+/**
+ * Layouts from DWARF, read through gdb, remembered on disk by build-id. A request the cache
+ * fully answers starts no gdb; otherwise one gdb session asks for just the names the cache lacks.
+ *
+ * <pre>
+ * LayoutProvider layouts = new DwarfLayoutProvider(
+ *         GdbOptions.defaults().withDebugFileDirectories(List.of(dir)), LayoutCache.standard());
+ * LayoutSource libc = layouts.forModule(module, request);
+ * </pre>
+ *
+ * Files without a build-id are cached under their path, size and modification time.
+ * A module without DWARF is never cached (its debug package may be installed later).
+ */
+public final class DwarfLayoutProvider implements LayoutProvider {
+    private final GdbOptions gdb;
+    private final LayoutCache cache;
+
+    public DwarfLayoutProvider(GdbOptions gdb, LayoutCache cache) {
+        this.gdb = gdb;
+        this.cache = cache;
+    }
+
+    /** gdb from the PATH with its default debug directories, and the standard cache. */
+    public static DwarfLayoutProvider standard() {
+        return new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.standard());
+    }
+
+    /** The module's local file must be the very build the process ran (same build-id). */
+    @Override
+    public LayoutSource forModule(Module module, LayoutRequest request) {
+        if (module.localFile() == null) {
+            throw new LayoutException("no local copy of " + module.path() + " to read its layouts from");
+        }
+        if (!module.fileMatches()) {
+            throw new LayoutException(module.localFile() + " has build-id " + module.fileBuildId()
+                    + " but the process ran build-id " + module.buildId() + ": its layouts may differ");
+        }
+        return forFile(module.localFile(), request);
+    }
+
+    /** Layouts of a library or executable file on this host (no core needed). */
+    public ModuleLayouts forFile(Path file, LayoutRequest request) {
+        String buildId;
+        String debugLink;
+        try (ElfFile elf = ElfFile.open(file)) {
+            buildId = elf.buildId();
+            debugLink = elf.debugLink();
+        } catch (CoreFormatException e) {
+            throw new LayoutException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String key = buildId != null ? buildId : fileKey(file);
+        ModuleLayouts cached = cache.read(key);
+        LayoutRequest todo = cached == null ? request : cached.unanswered(request);
+        if (cached != null && ModuleLayouts.isEmpty(todo)) {
+            return cached;
+        }
+        ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo);
+        if (!fetched.hasDebugInfo()) {
+            return fetched;
+        }
+        ModuleLayouts result = cached != null ? cached : fetched;
+        if (cached != null) {
+            cached.merge(fetched);
+        }
+        cache.write(key, result);
+        return result;
+    }
+
+    /** The cache key of a file with no build-id: its real path, size and modification time. */
+    static String fileKey(Path file) {
+        try {
+            Path real = file.toRealPath();
+            String id = real + "\0" + Files.size(real) + "\0" + Files.getLastModifiedTime(real).toMillis();
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return "nobuildid-" + HexFormat.of().formatHex(h, 0, 16);
+        } catch (IOException e) {
+            throw new LayoutException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package maze.memory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import maze.core.CoreModel;
+import maze.core.MappedFile;
+import maze.core.Segment;
+import maze.nativebind.NativeCoreScanner;
+
+/**
+ * The process's memory as a core holds it: segment bytes from the core file (mapped), and bytes the
+ * core left out of file-backed ranges from the module files (NT_FILE) when they are present here.
+ * Bytes a truncated core lost are not readable: plain reads throw with a detail saying so.
+ * Thread-safe for reads. Bulk scans go through {@link #scanner()}.
+ */
+public final class CoreMemory implements MemoryView, AutoCloseable {
+    private final Path corePath;
+    private final long fileSize;
+    private final List<Segment> segmentList;
+    private final MappedWindows core;
+    private final SegmentTable segments;
+    private final ModuleFiles modules;
+    /** The segment of the last fast read: walkers read near where they last read. Racy but benign. */
+    private int lastHit;
+    private NativeCoreScanner scanner;
+
+    /**
+     * @param corePath    the core file
+     * @param fileSize    its real size on disk: segment bytes past it are lost
+     * @param segments    its PT_LOAD segments
+     * @param files       its NT_FILE entries (offsets in bytes)
+     * @param moduleFiles maps an NT_FILE path to a local file, or to null when there is none
+     */
+    public CoreMemory(Path corePath, long fileSize, List<Segment> segments, List<MappedFile> files,
+                      Function<String, Path> moduleFiles) throws IOException {
+        this.corePath = corePath;
+        this.fileSize = fileSize;
+        this.segmentList = List.copyOf(segments);
+        this.core = MappedWindows.map(corePath, fileSize);
+        this.segments = new SegmentTable(segments, Math.min(fileSize, core.size()));
+        this.modules = new ModuleFiles(files, moduleFiles);
+    }
+
+    /** The memory of a parsed core. */
+    public static CoreMemory of(CoreModel model, Function<String, Path> moduleFiles) throws IOException {
+        return new CoreMemory(model.file(), model.fileSize(), model.segments(), model.files(), moduleFiles);
+    }
+
+    @Override
+    public long readLong(long address) {
+        int i = segmentForLong(address);
+        if (i >= 0) {
+            return core.getLong(segments.fileOffset[i] + (address - segments.start[i]));
+        }
+        byte[] b = new byte[8];
+        read(address, b, 0, 8);
+        return littleEndian(b, 8);
+    }
+
+    @Override
+    public long readLongOr(long address, long dflt) {
+        int i = segmentForLong(address);
+        if (i >= 0) {
+            return core.getLong(segments.fileOffset[i] + (address - segments.start[i]));
+        }
+        byte[] b = new byte[8];
+        return copy(address, b, 0, 8) == 8 ? littleEndian(b, 8) : dflt;
+    }
+
+    @Override
+    public int readInt(long address) {
+        int i = segmentForLong(address);
+        if (i >= 0) {
+            return core.getInt(segments.fileOffset[i] + (address - segments.start[i]));
+        }
+        byte[] b = new byte[4];
+        read(address, b, 0, 4);
+        return (int) littleEndian(b, 4);
+    }
+
+    /** The segment from whose core bytes all 8 bytes at address can be read, or -1. */
+    private int segmentForLong(long address) {
+        int i = lastHit;
+        if (i < segments.size() && fits(i, address)) {
+            return i;
+        }
+        i = segments.lastAtOrBelow(address);
+        if (i >= 0 && fits(i, address)) {
+            lastHit = i;
+            return i;
+        }
+        return -1;
+    }
+
+    private boolean fits(int i, long address) {
+        long d = address - segments.start[i];
+        return d >= 0 && d <= segments.lastLong[i];
+    }
+
+    @Override
+    public void read(long address, byte[] dst, int offset, int len) {
+        int done = copy(address, dst, offset, len);
+        if (done < len) {
+            long missing = address + done;
+            throw new UnmappedAddressException(missing, locate(missing).missing());
+        }
+    }
+
+    @Override
+    public boolean isAvailable(long address, long len) {
+        for (long done = 0; done < len; ) {
+            Run run = locate(address + done);
+            if (run.missing() != null) {
+                return false;
+            }
+            done += Long.compareUnsigned(run.length(), len - done) < 0 ? run.length() : len - done;
+        }
+        return true;
+    }
+
+    /** Copies as many of the len bytes as are available, in order; returns how many. */
+    private int copy(long address, byte[] dst, int offset, int len) {
+        int done = 0;
+        while (done < len) {
+            Run run = locate(address + done);
+            if (run.missing() != null) {
+                break;
+            }
+            int n = (int) Math.min(len - done, Long.compareUnsigned(run.length(), Integer.MAX_VALUE) < 0
+                    ? run.length() : Integer.MAX_VALUE);
+            run.source().get(run.offset(), dst, offset + done, n);
+            done += n;
+        }
+        return done;
+    }
+
+    /** Where the bytes at address come from and how many follow contiguously, or why none can. */
+    private record Run(MappedWindows source, long offset, long length, String missing) {
+        static Run missing(String why) {
+            return new Run(null, 0, 0, why);
+        }
+    }
+
+    private Run locate(long address) {
+        int i = segments.find(address);
+        if (i < 0) {
+            return fromModule(address, segments.nextStart(address), "no core segment holds it");
+        }
+        long d = address - segments.start[i];
+        if (d < segments.held[i]) {
+            return new Run(core, segments.fileOffset[i] + d, segments.held[i] - d, null);
+        }
+        if (d < segments.declared[i]) {
+            return Run.missing(truncated(i));
+        }
+        return fromModule(address, segments.end[i], String.format(
+                "the core holds only 0x%x of the 0x%x bytes of segment 0x%x",
+                segments.declared[i], segments.end[i] - segments.start[i], segments.start[i]));
+    }
+
+    private String truncated(int i) {
+        return String.format("core %s is truncated: segment 0x%x needs file bytes up to 0x%x but the"
+                + " file has only %d bytes", corePath, segments.start[i],
+                segments.fileOffset[i] + segments.declared[i], fileSize);
+    }
+
+    private Run fromModule(long address, long limit, String why) {
+        MappedFile f = modules.entryAt(address);
+        if (f == null) {
+            return Run.missing(why + " and no mapped file covers it");
+        }
+        MappedWindows local = modules.local(f);
+        if (local == null) {
+            return Run.missing(why + "; its file " + f.path() + " is not available here");
+        }
+        long offset = f.fileOffset() + (address - f.start());
+        if (offset >= local.size()) {
+            return Run.missing(why + "; it lies past the end of " + f.path());
+        }
+        long len = unsignedMin(unsignedMin(f.end() - address, limit - address), local.size() - offset);
+        return new Run(local, offset, len, null);
+    }
+
+    private static long unsignedMin(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
+    private static long littleEndian(byte[] b, int n) {
+        long v = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            v = (v << 8) | (b[k] & 0xff);
+        }
+        return v;
+    }
+
+    /**
+     * Native bulk scans over this core's segments, on as many threads as there are processors.
+     * Opened on first use and closed with this memory.
+     */
+    public synchronized CoreScanner scanner() {
+        if (scanner == null) {
+            try {
+                scanner = NativeCoreScanner.open(corePath, fileSize, segmentList,
+                        Runtime.getRuntime().availableProcessors());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scanner;
+    }
+
+    /** Closes the scanner; the mapped buffers go with the garbage collector. */
+    @Override
+    public synchronized void close() {
+        if (scanner != null) {
+            scanner.close();
+            scanner = null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package maze.nativebind;
+
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import maze.memory.CoreAccessException;
+
+/** One core file opened and mapped by the C helper. Not thread-safe to close while in use. */
+final class NativeCore implements AutoCloseable {
+    private static final Map<Integer, String> ERRNO_NAMES = Map.of(
+            1, "operation not permitted", 2, "no such file", 12, "out of memory",
+            13, "permission denied", 19, "the file cannot be mapped", 21, "is a directory",
+            22, "invalid argument", 24, "too many open files");
+
+    private final Path path;
+    private Pointer handle;
+
+    private NativeCore(Path path, Pointer handle) {
+        this.path = path;
+        this.handle = handle;
+    }
+
+    static NativeCore open(Path path) throws IOException {
+        byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
+        int[] status = new int[2];
+        Pointer h = MazeScanLibrary.maze_open(Arrays.copyOf(name, name.length + 1), status);
+        if (h == null) {
+            throw new IOException("cannot open core " + path + ": "
+                    + ERRNO_NAMES.getOrDefault(status[1], "errno " + status[1]));
+        }
+        return new NativeCore(path, h);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Pointer handle() {
+        if (handle == null) {
+            throw new IllegalStateException("core " + path + " is closed");
+        }
+        return handle;
+    }
+
+    /** The size the file had when opened: what is mapped. */
+    long size() {
+        return MazeScanLibrary.maze_file_size(handle());
+    }
+
+    /** Copies {@code len} bytes at file {@code offset} into {@code dst} from {@code dstOffset}. */
+    void read(long offset, byte[] dst, int dstOffset, int len) {
+        byte[] buf = dstOffset == 0 ? dst : new byte[len];
+        int rc = MazeScanLibrary.maze_read(handle(), offset, buf, len);
+        if (rc != MazeScanLibrary.OK) {
+            throw new CoreAccessException(String.format("core %s: cannot read %d bytes at file offset"
+                    + " 0x%x: %s", path, len, offset, describe(rc)));
+        }
+        if (buf != dst) {
+            System.arraycopy(buf, 0, dst, dstOffset, len);
+        }
+    }
+
+    static String describe(int rc) {
+        switch (rc) {
+            case MazeScanLibrary.ERR_RANGE:
+                return "outside the file as it was opened";
+            case MazeScanLibrary.ERR_TRUNCATED:
+                return "the file is shorter now than when it was opened (truncated while in use)";
+            case MazeScanLibrary.ERR_ARGUMENT:
+                return "invalid argument";
+            case MazeScanLibrary.ERR_RESOURCES:
+                return "out of memory or threads";
+            default:
+                return "error " + rc;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (handle != null) {
+            MazeScanLibrary.maze_close(handle);
+            handle = null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package maze.gdbscripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import maze.cli.Main;
+import maze.testing.FixtureProcess;
+import maze.testing.Fixtures;
+import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gdb-scripts/maze.py in stock gdb, batch mode, on fixture cores. */
+class GdbScriptTest {
+    private static final Path PROJECT = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
+    private static final Path SCRIPT = PROJECT.resolve("gdb-scripts/maze.py");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mazeHeapPrintsWhatAnalyzePrints() throws Exception {
+        Path exe = Fixtures.binary("heap_truth");
+        Path core;
+        try (FixtureProcess p = FixtureProcess.start(List.of(exe.toString(), "kinds", dir.resolve("t.jsonl").toString()),
+                dir, FixtureProcess.defaultTimeout())) {
+            core = p.gcore(dir);
+        }
+        Path jar = PROJECT.resolve("target/maze.jar");
+        Fixtures.require(Files.isRegularFile(jar), jar + " is not built (mvn package)");
+        Path launcher = dir.resolve("maze-launcher");
+        Files.writeString(launcher, "#!/bin/sh\nexec java -jar " + jar + " \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+
+        String inGdb = gdb(Map.of("MAZE_BIN", launcher.toString()), List.of("maze heap --top 15"), exe, core);
+        String direct = run("analyze", core.toString(), "--exe", exe.toString(), "--top", "15", "--no-progress");
+        assertTrue(direct.contains("Live blocks:"), direct);
+        // gdb prints its own lines about the core first; the table starts at its header
+        assertEquals(direct.strip(), inGdb.substring(Math.max(0, inGdb.indexOf("Order "))).strip());
+    }
+
+    @Test
+    void allocatorsSkipsAnExecutableNamedLikeAnAllocator() throws Exception {
+        MimallocBuilds.Build lib = MimallocBuilds.named("debian-2.0.9");
+        Path exe = dir.resolve("mimalloc-test");
+        Files.copy(Fixtures.binary("info_fixture"), exe);
+        exe.toFile().setExecutable(true);
+        Path core;
+        try (FixtureProcess p = FixtureProcess.start(List.of(exe.toString()), dir, FixtureProcess.defaultTimeout(),
+                Map.of("LD_PRELOAD", lib.path().toString()))) {
+            core = p.gcore(dir);
+        }
+        String out = gdb(Map.of(), List.of("maze allocators"), exe, core);
+        assertTrue(out.contains("mimalloc   2.0.9") && out.contains(lib.path().getFileName().toString()), out);
+        assertFalse(out.lines().anyMatch(l -> l.matches("(mimalloc|glibc|jemalloc|tcmalloc) .*") && l.endsWith(exe.toString())),
+                "the executable is not an allocator: " + out);
+        assertTrue(out.contains("glibc      2.36"), out);
+    }
+
+    @Test
+    void layoutMatchesMazeLayouts() throws Exception {
+        Path libc = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
+        String inGdb = gdb(Map.of(), List.of("maze layout heap_info"), libc, null);
+        String direct = run("layouts", libc.toString(), "heap_info");
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(direct),
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(inGdb));
+    }
+
+    private static String gdb(Map<String, String> env, List<String> commands, Path file, Path core)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("gdb", "-nx", "-q", "-batch", "-iex", "set auto-load off",
+                "-x", SCRIPT.toString()));
+        for (String c : commands) {
+            cmd.add("-ex");
+            cmd.add(c);
+        }
+        cmd.add(file.toString());
+        if (core != null) {
+            cmd.add(core.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "gdb did not finish");
+        return out;
+    }
+
+    /** Runs maze in-process and returns what it printed on stdout. */
+    private static String run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(args));
+        } finally {
+            System.setOut(saved);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,20 @@
+/* Internal: the mapped core and the bounds checks every access goes through. */
+#ifndef MAZE_CORE_FILE_H
+#define MAZE_CORE_FILE_H
+
+#include <stdint.h>
+#include "mazescan.h"
+
+struct maze_core {
+    int fd;
+    const uint8_t *map;   /* NULL when the file is empty */
+    uint64_t size;        /* the real size at open time: how much is mapped */
+};
+
+/* MAZE_OK when [offset, offset + len) lies inside the mapping and the file still holds it now. */
+int maze_check_span(const maze_core *core, uint64_t offset, uint64_t len);
+
+/* The file's size right now (fstat), or UINT64_MAX when fstat fails. */
+uint64_t maze_current_size(const maze_core *core);
+
+#endif
