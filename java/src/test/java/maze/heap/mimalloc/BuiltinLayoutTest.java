@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.Map;
+import maze.gdb.GdbOptions;
+import maze.layout.DwarfLayoutProvider;
 import maze.layout.FieldLayout;
+import maze.layout.LayoutCache;
 import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
 import maze.testing.MimallocBuilds;
@@ -18,6 +21,12 @@ import org.junit.jupiter.api.Test;
 class BuiltinLayoutTest {
     private static final BuiltinLayouts.Table TABLE = BuiltinLayouts.load("debian-2.0.9.layout");
 
+    /** DWARF through the product's layout layer (gdb), with no cache so the answer is fresh. */
+    private static LayoutSource dwarf(String build) throws IOException {
+        return new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled()).forFile(build(build).path(),
+                MiV2Layout.REQUEST);
+    }
+
     private static MimallocBuilds.Build build(String name) throws IOException {
         return MimallocBuilds.all().stream().filter(b -> b.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not provisioned"));
@@ -26,7 +35,7 @@ class BuiltinLayoutTest {
     @Test
     void structsEqualDwarf() throws IOException {
         for (String name : new String[] {"mimalloc-2.0.9-relwithdebinfo", "mimalloc-2.0.9-debian-flags"}) {
-            LayoutSource dwarf = GdbPtype.source(build(name).path(), MiV2Layout.REQUEST);
+            LayoutSource dwarf = dwarf(name);
             for (Map.Entry<String, StructLayout> e : TABLE.source().structs.entrySet()) {
                 StructLayout want = dwarf.struct(e.getKey());
                 assertEquals(want.size(), e.getValue().size(), name + ": sizeof " + e.getKey());
@@ -41,7 +50,7 @@ class BuiltinLayoutTest {
 
     @Test
     void symbolsEqualTheTwinsSymtab() throws IOException {
-        LayoutSource twin = GdbPtype.source(build("mimalloc-2.0.9-debian-flags").path(), MiV2Layout.REQUEST);
+        LayoutSource twin = dwarf("mimalloc-2.0.9-debian-flags");
         TABLE.source().symbols.forEach((sym, addr) ->
                 assertEquals(twin.symbol(sym).orElse(-1), (long) addr, sym));
         TABLE.source().tls.forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
