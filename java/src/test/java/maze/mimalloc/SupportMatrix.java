@@ -13,7 +13,7 @@ final class SupportMatrix {
 
     /** Generations the plugin walks today. */
     static boolean walked(String version) {
-        return version.startsWith("2.");
+        return version.startsWith("2.") || version.startsWith("3.0.") || version.startsWith("3.1.");
     }
 
     record Row(String build, String version, String kind, String scenario, String recall, String falseLive,
@@ -25,10 +25,13 @@ final class SupportMatrix {
         static Row of(MimallocBuilds.Build b, String scenario, BlockScore s, Map<String, Object> facts) {
             Object mi = facts.getOrDefault("mimalloc", facts);
             Map<?, ?> f = mi instanceof Map<?, ?> m ? m : Map.of();
-            String found = String.format("%s segments: heap %s, abandoned %s, map %s, scan %s (scan only %s)",
+            String found = f.containsKey("segments")
+                    ? String.format("%s segments: heap %s, abandoned %s, map %s, scan %s (scan only %s)",
                     f.get("segments"), f.get("segments_found_by_heap"), f.get("segments_found_by_abandoned"),
                     f.get("segments_found_by_map"), f.get("segments_found_by_scan"),
-                    f.get("segments_found_by_scan_only"));
+                    f.get("segments_found_by_scan_only"))
+                    : String.format("%s pages in use from the page map (%s abandoned)", f.get("pages"),
+                    f.get("abandoned_pages"));
             return new Row(b.name(), b.version(), b.kind(), scenario,
                     String.format("%.4f%% (%d/%d)", 100 * s.recall(), s.found(), s.live()),
                     String.format("%.4f%% (%d/%d)", 100 * s.falseLiveRate(), s.falseLive(), s.freed()),

@@ -29,8 +29,11 @@ public final class MimallocPlugin implements AllocatorPlugin {
         if (v.generation() == 2) {
             return new V2Walk(ctx, d.module(), v).run(sink);
         }
+        if (v.generation() == 3) {
+            return new V3Walk(ctx, d.module(), v).run(sink);
+        }
         throw new LayoutException("mimalloc " + d.version() + " in " + d.module().path()
-                + ": only generation 2 (2.0.x) is walked so far; generation " + v.generation() + " is not yet supported");
+                + ": generations 2 and 3 (3.0/3.1) are walked so far; generation " + v.generation() + " is not yet supported");
     }
 
     /** Back from the detection's text ("2.0.9 (mi_version)", "2.x (markers)") to a version. */

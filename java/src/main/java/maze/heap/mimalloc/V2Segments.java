@@ -52,7 +52,7 @@ final class V2Segments {
     }
 
     /** Calls {@code action} for each in-use page, in address order; returns how many slice entries were bad. */
-    int pages(long seg, Consumer<V2Page> action) {
+    int pages(long seg, Consumer<MiPage> action) {
         long entries = Math.min(entries(seg), MAX_SLICES);
         long idx = infoSlices(seg);
         int bad = 0;
@@ -66,7 +66,7 @@ final class V2Segments {
             }
             long xbs = mem.field(meta, l.pageBlockSize());
             if (xbs > 1) {
-                V2Page p = page(seg, meta, (int) idx, count, xbs);
+                MiPage p = page(seg, meta, (int) idx, count, xbs);
                 if (p != null) {
                     action.accept(p);
                 }
@@ -76,7 +76,7 @@ final class V2Segments {
         return bad;
     }
 
-    private V2Page page(long seg, long meta, int idx, long sliceCount, long xbs) {
+    private MiPage page(long seg, long meta, int idx, long sliceCount, long xbs) {
         long offset = xbs >= 8 && xbs <= 1024 ? SMALL_START_OFFSET : 0;
         long start = seg + idx * SLICE_SIZE + offset;
         long bsize = xbs < HUGE_BLOCK_SIZE ? xbs : sliceCount * SLICE_SIZE - offset;
@@ -84,7 +84,7 @@ final class V2Segments {
         if (capacity == 0) {
             return null;
         }
-        return new V2Page(seg, meta, idx, start, bsize, capacity, (int) mem.field(meta, l.pageReserved()),
+        return new MiPage(seg, meta, idx, start, bsize, capacity, (int) mem.field(meta, l.pageReserved()),
                 mem.field(meta, l.pageUsed()), mem.field(meta, l.pageFree()), mem.field(meta, l.pageLocalFree()),
                 mem.field(meta, l.pageThreadFree()), mem.field(meta, l.pageHeap()), codec(meta));
     }

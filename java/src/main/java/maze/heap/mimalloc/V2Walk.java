@@ -9,7 +9,6 @@ import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.LongArrays;
-import maze.layout.LayoutException;
 
 /**
  * One analysis of a mimalloc 2.x heap: choose and check the layout, find segments and heaps by
@@ -27,7 +26,7 @@ final class V2Walk {
     }
 
     HeapSummary run(BlockSink sink) {
-        V2Layouts.Chosen chosen = V2Layouts.choose(ctx, mod, version);
+        MiLayouts.Chosen<MiV2Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV2Layout.REQUEST, MiV2Layout::from);
         MiV2Layout l = chosen.layout();
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
         V2SegmentCheck check = new V2SegmentCheck(mem, l);
@@ -41,15 +40,11 @@ final class V2Walk {
         LongArrays delayed = new LongArrays();
         allHeaps.forEach(h -> heaps.delayed(h, delayed));
         long[] delayedSorted = delayed.sortedDistinct();
-        V2LayoutCheck verdict = new V2LayoutCheck(mem, l);
-        String problem = verdict.problem(finder.found(), delayedSorted);
-        if (problem != null && chosen.builtin()) {
-            throw new LayoutException(V2Layouts.noLayout(mod, version, V2Layouts.buildId(mod),
-                    "none in the file") + " (The built-in table was tried and does not fit this core: " + problem + ".)");
-        }
-        if (problem != null) {
-            ctx.warnings().add("mimalloc layout check: %s", problem);
-        }
+        MiLayoutCheck verdict = new MiLayoutCheck(mem);
+        V2Segments segs = new V2Segments(mem, l);
+        finder.found().keySet().forEach(seg -> segs.pages(seg, p -> verdict.offer(p, delayedSorted)));
+        String problem = finder.found().isEmpty() ? "no segment header with a valid cookie was found" : verdict.problem();
+        MiLayouts.requireFit(ctx, mod, version, chosen, problem);
         V2Emitter out = new V2Emitter(mem, l);
         out.emit(finder.found(), delayedSorted, sink);
         return new HeapSummary(facts(chosen, cookieFrom, roots, allHeaps, delayedSorted, finder, out, verdict));
@@ -95,8 +90,8 @@ final class V2Walk {
         return all;
     }
 
-    private Map<String, Object> facts(V2Layouts.Chosen chosen, String cookieFrom, Set<Long> roots, Set<Long> heaps,
-                                      long[] delayed, V2SegmentFinder finder, V2Emitter out, V2LayoutCheck verdict) {
+    private Map<String, Object> facts(MiLayouts.Chosen<MiV2Layout> chosen, String cookieFrom, Set<Long> roots, Set<Long> heaps,
+                                      long[] delayed, V2SegmentFinder finder, V2Emitter out, MiLayoutCheck verdict) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("version", version.describe());
         f.put("library", mod.path());
@@ -108,13 +103,13 @@ final class V2Walk {
         f.put("segments", finder.found().size());
         finder.counts().forEach((k, v) -> f.put("segments_found_by_" + k, v));
         f.put("abandoned_segments", out.abandonedSegments);
-        f.put("pages", out.pages);
-        f.put("live_blocks", out.blocks);
-        f.put("live_bytes", out.bytes);
-        f.put("huge_blocks", out.hugeBlocks);
+        f.put("pages", out.pages.pages);
+        f.put("live_blocks", out.pages.blocks);
+        f.put("live_bytes", out.pages.bytes);
+        f.put("huge_blocks", out.pages.hugeBlocks);
         f.put("delayed_free_blocks", delayed.length);
-        f.put("pages_used_mismatch", out.usedMismatches);
-        f.put("pages_list_problems", out.listProblems);
+        f.put("pages_used_mismatch", out.pages.usedMismatches);
+        f.put("pages_list_problems", out.pages.listProblems);
         return f;
     }
 }

@@ -56,10 +56,13 @@ class BuiltinLayoutTest {
         TABLE.source().tls.forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
     }
 
+    /** Each table names the Debian file it was read from: same build-id and version as provisioned. */
     @Test
-    void tableIsForDebiansFile() throws IOException {
-        assertEquals(build("debian-2.0.9").buildId(), TABLE.buildId());
-        assertEquals("2.0.9", TABLE.version());
+    void everyTableIsForItsDebianFile() throws IOException {
+        for (BuiltinLayouts.Table t : BuiltinLayouts.all()) {
+            assertEquals(build("debian-" + t.version()).buildId(), t.buildId(), t.resource());
+        }
+        MiV3Layout.from(BuiltinLayouts.load("debian-3.0.1.layout").source());
     }
 
     @Test

@@ -30,44 +30,8 @@ class V2WalkTest {
     record Block(long address, long size, int flags) {
     }
 
-    static final class Ctx implements HeapContext {
-        final CoreModel core;
-        final MemoryView mem;
-        final LayoutSource dwarf;
-        final Warnings warnings = new Warnings();
-
-        Ctx(MemoryView mem, List<Segment> segments, LayoutSource dwarf) {
-            this.mem = mem;
-            this.dwarf = dwarf;
-            Module lib = new Module("/usr/lib/libmimalloc.so.2.0", "libmimalloc.so.2.0", BIAS, DEBIAN_ID, null, null,
-                    false);
-            core = new CoreModel(Path.of("core"), 0, false, 1, 0, "t", "t", "t", "/t",
-                    List.of(new ThreadInfo(1, 0x7f0000100000L, 0, 0)), segments, List.of(), Map.of(), List.of(lib),
-                    List.of());
-        }
-
-        @Override
-        public CoreModel core() {
-            return core;
-        }
-
-        @Override
-        public MemoryView memory() {
-            return mem;
-        }
-
-        @Override
-        public LayoutSource layouts(Module module, LayoutRequest request) {
-            if (dwarf == null) {
-                throw new LayoutException("no DWARF in the test library");
-            }
-            return dwarf;
-        }
-
-        @Override
-        public Warnings warnings() {
-            return warnings;
-        }
+    static FakeHeapContext ctx(MemoryView mem, List<Segment> segments, LayoutSource dwarf) {
+        return new FakeHeapContext(mem, segments, dwarf, DEBIAN_ID, BIAS);
     }
 
     static List<Segment> coreSegments(long... starts) {
@@ -78,9 +42,9 @@ class V2WalkTest {
         return list;
     }
 
-    static List<Block> walk(Ctx ctx, HeapSummary[] summary) {
+    static List<Block> walk(FakeHeapContext ctx, HeapSummary[] summary) {
         List<Block> out = new ArrayList<>();
-        Module lib = ctx.core().modules().get(0);
+        Module lib = ctx.library();
         BlockSink sink = (a, s, f) -> out.add(new Block(a, s, f));
         HeapSummary h = new V2Walk(ctx, lib, MiVersion.fromRaw(209)).run(sink);
         if (summary != null) {
@@ -92,7 +56,7 @@ class V2WalkTest {
     /** free, local_free, thread-free (flag bits set) and the heap's delayed list are all free. */
     private static V2Fake pageWithEveryList(boolean encoded) {
         V2Fake f = new V2Fake(encoded);
-        long seg = f.segment(V2Fake.SEG, 2, 0x7f0000100000L);
+        long seg = f.segment(V2Fake.SEG, 2, FakeHeapContext.THREAD);
         long page = f.page(seg, 1, 64, 8, V2Fake.MAIN_HEAP);
         f.put(page, f.l.pageUsed(), 8 - 3); // free + local_free are uncounted; thread-free and delayed are not
         FreeListCodec pc = encoded ? FreeListCodec.keys(0x1234567890abcdefL, 0x0fedcba987654321L, page)
@@ -113,7 +77,7 @@ class V2WalkTest {
     @Test
     void everyFreeListIsExcluded() {
         V2Fake f = pageWithEveryList(false);
-        List<Block> blocks = walk(new Ctx(f.mem, coreSegments(V2Fake.SEG), V2Fake.table()), null);
+        List<Block> blocks = walk(ctx(f.mem, coreSegments(V2Fake.SEG), V2Fake.table()), null);
         assertEquals(List.of(new Block(f.block(V2Fake.SEG, 1, 64, 1), 64, 0), new Block(f.block(V2Fake.SEG, 1, 64, 2), 64, 0),
                 new Block(f.block(V2Fake.SEG, 1, 64, 4), 64, 0)), blocks);
     }
@@ -123,7 +87,7 @@ class V2WalkTest {
         V2Fake f = pageWithEveryList(true);
         LayoutSource encoded = V2Fake.table();
         encoded.struct(MiV2Layout.PAGE).fields().put("keys", new maze.layout.FieldLayout("keys", 64, 16));
-        List<Block> blocks = walk(new Ctx(f.mem, coreSegments(V2Fake.SEG), encoded), null);
+        List<Block> blocks = walk(ctx(f.mem, coreSegments(V2Fake.SEG), encoded), null);
         assertEquals(List.of(f.block(V2Fake.SEG, 1, 64, 1), f.block(V2Fake.SEG, 1, 64, 2), f.block(V2Fake.SEG, 1, 64, 4)),
                 blocks.stream().map(Block::address).toList());
     }
@@ -137,7 +101,7 @@ class V2WalkTest {
         f.page(low, 2, 4096, 1, 0);
         f.page(low, 1, 16, 3, 0);
         HeapSummary[] s = new HeapSummary[1];
-        List<Block> blocks = walk(new Ctx(f.mem, coreSegments(low, high), V2Fake.table()), s);
+        List<Block> blocks = walk(ctx(f.mem, coreSegments(low, high), V2Fake.table()), s);
         List<Long> addrs = blocks.stream().map(Block::address).toList();
         assertEquals(List.of(f.block(low, 1, 16, 0), f.block(low, 1, 16, 1), f.block(low, 1, 16, 2),
                 f.block(low, 2, 4096, 0), f.block(high, 1, 2048, 0), f.block(high, 1, 2048, 1)), addrs);
@@ -151,7 +115,7 @@ class V2WalkTest {
         long seg = f.segment(V2Fake.SEG, 2, 0);
         f.page(seg, 1, 64, 4, 0);
         f.put(seg, f.l.segCookie(), 42);
-        assertEquals(List.of(), walk(new Ctx(f.mem, coreSegments(seg), V2Fake.table()), null));
+        assertEquals(List.of(), walk(ctx(f.mem, coreSegments(seg), V2Fake.table()), null));
     }
 
     @Test
@@ -163,7 +127,7 @@ class V2WalkTest {
         f.put(seg, f.l.segSliceEntries(), 512);
         long page = f.page(seg, 1, 1280 * V2Segments.SLICE_SIZE, 1, 0);
         f.put(page, f.l.pageSliceCount(), 1280);
-        List<Block> blocks = walk(new Ctx(f.mem, coreSegments(seg), V2Fake.table()), null);
+        List<Block> blocks = walk(ctx(f.mem, coreSegments(seg), V2Fake.table()), null);
         assertEquals(List.of(new Block(seg + V2Segments.SLICE_SIZE, 80L << 20, BlockSink.MMAPPED)), blocks);
     }
 
@@ -171,12 +135,12 @@ class V2WalkTest {
     void builtinTableIsUsedWithoutDwarfAndRefusedWhenTheCoreDisagrees() {
         V2Fake f = pageWithEveryList(false);
         HeapSummary[] s = new HeapSummary[1];
-        assertEquals(3, walk(new Ctx(f.mem, coreSegments(V2Fake.SEG), null), s).size());
+        assertEquals(3, walk(ctx(f.mem, coreSegments(V2Fake.SEG), null), s).size());
         assertEquals("built-in debian-2.0.9.layout", s[0].facts().get("layout"));
 
         f.put(f.meta(V2Fake.SEG, 1), f.l.pageUsed(), 7); // counters no longer match the lists
         LayoutException e = assertThrows(LayoutException.class,
-                () -> walk(new Ctx(f.mem, coreSegments(V2Fake.SEG), null), null));
+                () -> walk(ctx(f.mem, coreSegments(V2Fake.SEG), null), null));
         assertTrue(e.getMessage().contains(DEBIAN_ID) && e.getMessage().contains("2.0.9")
                 && e.getMessage().contains("--debug-file-directory") && e.getMessage().contains("does not fit"),
                 e.getMessage());
@@ -191,7 +155,7 @@ class V2WalkTest {
         f.page(b, 1, 64, 1, 0);
         BuiltinLayouts.Source noSymbols = V2Fake.table();
         noSymbols.symbols.clear();
-        Ctx ctx = new Ctx(f.mem, coreSegments(a, b), noSymbols);
+        FakeHeapContext ctx = ctx(f.mem, coreSegments(a, b), noSymbols);
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(3, walk(ctx, s).size());
         assertEquals("inferred", s[0].facts().get("main_cookie"));

@@ -1,10 +1,11 @@
 package maze.heap.mimalloc;
 
 /**
- * One in-use mimalloc 2.x page: {@code meta} is its mi_page_t (a slice entry in the segment
- * header), {@code start} its first block, {@code blockSize} the full block size (padding included).
+ * One in-use mimalloc page: {@code meta} is its mi_page_t (2.x: a slice entry in the segment
+ * header, {@code segment} and {@code sliceIndex} say which; 3.x: at the start of the page memory,
+ * segment 0), {@code start} its first block, {@code blockSize} the full block size (padding included).
  */
-record V2Page(long segment, long meta, int sliceIndex, long start, long blockSize, int capacity, int reserved,
+record MiPage(long segment, long meta, int sliceIndex, long start, long blockSize, int capacity, int reserved,
               long used, long freeHead, long localFreeHead, long threadFree, long heap, FreeListCodec codec) {
 
     long end() {

@@ -5,7 +5,7 @@ package maze.heap.mimalloc;
  * the owning heap's delayed list that fall in it. Each list walk is bounded by the capacity, and a
  * pointer off a block boundary, outside the page, or seen twice ends it with a problem counted.
  */
-final class V2FreeBlocks {
+final class MiFreeBlocks {
     /** The marks and counts of one page; {@code problems} counts lists that ended early. */
     static final class Marks {
         final boolean[] free;
@@ -26,12 +26,12 @@ final class V2FreeBlocks {
 
     private final MiMemory mem;
 
-    V2FreeBlocks(MiMemory mem) {
+    MiFreeBlocks(MiMemory mem) {
         this.mem = mem;
     }
 
     /** {@code delayed}: sorted addresses of every heap's delayed-free blocks. */
-    Marks mark(V2Page p, long[] delayed) {
+    Marks mark(MiPage p, long[] delayed) {
         Marks m = new Marks(p.capacity());
         m.freeList = walk(p, p.freeHead(), m);
         m.localFree = walk(p, p.localFreeHead(), m);
@@ -40,7 +40,7 @@ final class V2FreeBlocks {
         return m;
     }
 
-    private int walk(V2Page p, long head, Marks m) {
+    private int walk(MiPage p, long head, Marks m) {
         int n = 0;
         long b = head;
         while (b != 0) {
@@ -61,7 +61,7 @@ final class V2FreeBlocks {
         return n;
     }
 
-    private static int markDelayed(V2Page p, long[] delayed, Marks m) {
+    private static int markDelayed(MiPage p, long[] delayed, Marks m) {
         int n = 0;
         int at = java.util.Arrays.binarySearch(delayed, p.start());
         for (int k = at >= 0 ? at : -at - 1; k < delayed.length && delayed[k] < p.end(); k++) {
