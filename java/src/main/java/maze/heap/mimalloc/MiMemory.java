@@ -50,6 +50,12 @@ final class MiMemory {
         return v;
     }
 
+    /** A bitfield (or a whole field when {@code f} is not one). */
+    long bits(long base, FieldLayout f) {
+        long v = field(base, f);
+        return f.isBitfield() ? (v >>> f.bitPos()) & ((1L << f.bitSize()) - 1) : v;
+    }
+
     long field(long base, FieldLayout f) {
         return field(base, f, 0);
     }

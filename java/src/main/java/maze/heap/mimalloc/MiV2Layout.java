@@ -17,31 +17,20 @@ record MiV2Layout(
         FieldLayout segUsed, FieldLayout segAbandoned, FieldLayout segAbandonedNext,
         long pageSize, FieldLayout pageSliceCount, FieldLayout pageSliceOffset, FieldLayout pageCapacity,
         FieldLayout pageReserved, FieldLayout pageFree, FieldLayout pageUsed, FieldLayout pageBlockSize,
-        FieldLayout pageLocalFree, FieldLayout pageKeys, FieldLayout pageThreadFree, FieldLayout pageHeap, FieldLayout pageNext,
-        FieldLayout heapTld, long heapPages, int heapQueues, long queueSize, FieldLayout queueFirst,
-        FieldLayout heapDelayed, FieldLayout heapThreadId, FieldLayout heapCookie, FieldLayout heapKeys,
-        FieldLayout heapNext, FieldLayout tldHeaps, long padding,
+        FieldLayout pageLocalFree, FieldLayout pageKeys, FieldLayout pageThreadFree, FieldLayout pageHeap,
+        MiHeapLayout heap,
         long heapMain, long abandoned, long abandonedVisited, long segmentMap, long heapDefaultTls) {
 
     static final String SEGMENT = "mi_segment_t";
     static final String PAGE = "mi_page_t";
-    static final String HEAP = "mi_heap_t";
-    static final String QUEUE = "mi_page_queue_t";
-    static final String TLD = "mi_tld_t";
     static final String HEAP_MAIN = "_mi_heap_main";
     static final String HEAP_DEFAULT = "_mi_heap_default";
-    static final LayoutRequest REQUEST = new LayoutRequest(List.of(SEGMENT, PAGE, HEAP, QUEUE, TLD),
+    static final LayoutRequest REQUEST = new LayoutRequest(List.of(SEGMENT, PAGE, MiHeapLayout.HEAP, MiHeapLayout.QUEUE, MiHeapLayout.TLD),
             List.of(HEAP_MAIN, "abandoned", "abandoned_visited", "mi_segment_map"), List.of(HEAP_DEFAULT));
-    /** Without padding, heap.pages_free_direct has MI_SMALL_WSIZE_MAX + 1 = 129 slots; MI_PADDING adds its words. */
-    private static final int DIRECT_SLOTS_WITHOUT_PADDING = 129;
 
     static MiV2Layout from(LayoutSource src) {
         StructLayout seg = src.struct(SEGMENT);
         StructLayout page = src.struct(PAGE);
-        StructLayout heap = src.struct(HEAP);
-        StructLayout queue = src.struct(QUEUE);
-        StructLayout tld = src.struct(TLD);
-        long padding = heap.field("pages_free_direct").size() - 8L * DIRECT_SLOTS_WITHOUT_PADDING;
         return new MiV2Layout(seg.size(), seg.field("cookie"), seg.field("segment_slices"),
                 seg.field("segment_info_slices"), seg.field("kind"), seg.field("slice_entries"),
                 seg.field("thread_id"), seg.offset("slices"), seg.field("used"), seg.field("abandoned"),
@@ -49,10 +38,8 @@ record MiV2Layout(
                 page.size(), page.field("slice_count"), page.field("slice_offset"), page.field("capacity"),
                 page.field("reserved"), page.field("free"), page.field("used"), page.field("xblock_size"),
                 page.field("local_free"), page.has("keys") ? page.field("keys") : null,
-                page.field("xthread_free"), page.field("xheap"), page.field("next"),
-                heap.field("tld"), heap.offset("pages"), (int) (heap.field("pages").size() / queue.size()),
-                queue.size(), queue.field("first"), heap.field("thread_delayed_free"), heap.field("thread_id"),
-                heap.field("cookie"), heap.field("keys"), heap.field("next"), tld.field("heaps"), padding,
+                page.field("xthread_free"), page.field("xheap"),
+                MiHeapLayout.from(src),
                 src.symbol(HEAP_MAIN).orElse(0), src.symbol("abandoned").orElse(0),
                 src.symbol("abandoned_visited").orElse(0), src.symbol("mi_segment_map").orElse(0),
                 src.tlsOffset(HEAP_DEFAULT).orElse(-1));

@@ -26,14 +26,19 @@ public final class MimallocPlugin implements AllocatorPlugin {
     @Override
     public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
         MiVersion v = version(d.version());
+        if (v.generation() == 1) {
+            MiLayouts.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v1, sink);
+        }
         if (v.generation() == 2) {
-            return new V2Walk(ctx, d.module(), v).run(sink);
+            MiLayouts.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v2, sink);
         }
         if (v.generation() == 3) {
             return new V3Walk(ctx, d.module(), v).run(sink);
         }
         throw new LayoutException("mimalloc " + d.version() + " in " + d.module().path()
-                + ": generations 2 and 3 (3.0/3.1) are walked so far; generation " + v.generation() + " is not yet supported");
+                + ": generations 1, 2 and 3 (3.0/3.1) are walked so far; generation " + v.generation() + " is not yet supported");
     }
 
     /** Back from the detection's text ("2.0.9 (mi_version)", "2.x (markers)") to a version. */

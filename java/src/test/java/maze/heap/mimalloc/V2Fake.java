@@ -24,9 +24,9 @@ final class V2Fake {
             src.struct(MiV2Layout.PAGE).fields().put("keys", new FieldLayout("keys", 64, 16));
         }
         l = MiV2Layout.from(src);
-        mem.region(MAIN_HEAP, (int) src.struct(MiV2Layout.HEAP).size());
-        put(MAIN_HEAP, l.heapCookie(), MAIN_COOKIE);
-        put(MAIN_HEAP, l.heapTld(), MAIN_HEAP); // any non-zero tld makes a heap plausible
+        mem.region(MAIN_HEAP, (int) src.struct(MiHeapLayout.HEAP).size());
+        put(MAIN_HEAP, l.heap().heapCookie(), MAIN_COOKIE);
+        put(MAIN_HEAP, l.heap().heapTld(), MAIN_HEAP); // any non-zero tld makes a heap plausible
     }
 
     static BuiltinLayouts.Source table() {

@@ -13,6 +13,7 @@ import maze.core.Module;
 import maze.core.Segment;
 import maze.core.ThreadInfo;
 import maze.heap.BlockSink;
+import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.Warnings;
@@ -46,7 +47,7 @@ class V2WalkTest {
         List<Block> out = new ArrayList<>();
         Module lib = ctx.library();
         BlockSink sink = (a, s, f) -> out.add(new Block(a, s, f));
-        HeapSummary h = new V2Walk(ctx, lib, MiVersion.fromRaw(209)).run(sink);
+        HeapSummary h = new MimallocPlugin().walk(ctx, new Detection("mimalloc", MiVersion.fromRaw(209).describe(), lib), sink);
         if (summary != null) {
             summary[0] = h;
         }
@@ -64,13 +65,13 @@ class V2WalkTest {
         FreeListCodec hc = encoded ? FreeListCodec.keys(0x1111L, 0x2222L, V2Fake.MAIN_HEAP) : FreeListCodec.PLAIN;
         if (encoded) {
             f.mem.putLong(page + 64, pc.k0()).putLong(page + 72, pc.k1());
-            f.mem.putLong(V2Fake.MAIN_HEAP + f.l.heapKeys().offset(), hc.k0());
-            f.mem.putLong(V2Fake.MAIN_HEAP + f.l.heapKeys().offset() + 8, hc.k1());
+            f.mem.putLong(V2Fake.MAIN_HEAP + f.l.heap().heapKeys().offset(), hc.k0());
+            f.mem.putLong(V2Fake.MAIN_HEAP + f.l.heap().heapKeys().offset() + 8, hc.k1());
         }
         f.list(page + f.l.pageFree().offset(), 0, pc, List.of(f.block(seg, 1, 64, 0), f.block(seg, 1, 64, 3)));
         f.list(page + f.l.pageLocalFree().offset(), 0, pc, List.of(f.block(seg, 1, 64, 5)));
         f.list(page + f.l.pageThreadFree().offset(), 2, pc, List.of(f.block(seg, 1, 64, 6)));
-        f.list(V2Fake.MAIN_HEAP + f.l.heapDelayed().offset(), 0, hc, List.of(f.block(seg, 1, 64, 7)));
+        f.list(V2Fake.MAIN_HEAP + f.l.heap().heapDelayed().offset(), 0, hc, List.of(f.block(seg, 1, 64, 7)));
         return f;
     }
 

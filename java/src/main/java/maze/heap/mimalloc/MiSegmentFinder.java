@@ -9,32 +9,27 @@ import java.util.TreeMap;
 import maze.core.Segment;
 
 /**
- * Finds the segments of a mimalloc 2.x process by every way there is, and remembers which ways
- * found each: the heaps' page queues, the abandoned lists, the segment map, and a scan of every
- * 32 MiB-aligned address in the core for a header whose cookie and invariants hold. The scan is
- * what finds segments no list holds (huge segments, abandoned OS segments).
+ * Finds the segments of a mimalloc 1.x/2.x process by every way there is, and remembers which
+ * ways found each: the heaps' page queues, the abandoned lists, the segment map, and a scan of
+ * every segment-aligned address in the core for a header whose cookie and invariants hold. The
+ * scan is what finds segments no list holds (huge segments, abandoned OS segments).
  */
-final class V2SegmentFinder {
+final class MiSegmentFinder {
     static final int BY_HEAP = 1;
     static final int BY_ABANDONED = 2;
     static final int BY_MAP = 4;
     static final int BY_SCAN = 8;
-    /** MI_MAX_ADDRESS (20 TiB) / 32 MiB bits, plus one overflow word, as in 2.0.x. */
-    static final int MAP_WORDS = 10241;
-    private static final long MASK = ~(V2Segments.SEGMENT_SIZE - 1);
     private static final int MAX_LIST = 1 << 20;
 
     private final MiMemory mem;
-    private final MiV2Layout l;
-    private final V2Segments segs;
-    private final V2SegmentCheck check;
+    private final MiSegmentShape shape;
+    private final long mask;
     private final TreeMap<Long, Integer> found = new TreeMap<>();
 
-    V2SegmentFinder(MiMemory mem, MiV2Layout l, V2SegmentCheck check) {
+    MiSegmentFinder(MiMemory mem, MiSegmentShape shape) {
         this.mem = mem;
-        this.l = l;
-        this.segs = new V2Segments(mem, l);
-        this.check = check;
+        this.shape = shape;
+        this.mask = ~(shape.alignment() - 1);
     }
 
     /** Segment address -> ways it was found (BY_* bits), address order. */
@@ -42,14 +37,14 @@ final class V2SegmentFinder {
         return found;
     }
 
-    void fromHeap(V2Heaps heaps, long heap) {
-        heaps.pages(heap, page -> offer(page & MASK, BY_HEAP, "a heap's page queue"));
+    void fromHeap(MiHeaps heaps, long heap) {
+        heaps.pages(heap, page -> offer(page & mask, BY_HEAP, "a heap's page queue"));
     }
 
     /** {@code abandoned} is a tagged pointer (low bits count ABA); abandoned_visited is plain. */
     void fromAbandoned(long abandonedVar, long visitedVar) {
         if (abandonedVar != 0) {
-            abandonedList(mem.word(abandonedVar, 0) & MASK);
+            abandonedList(mem.word(abandonedVar, 0) & mask);
         }
         if (visitedVar != 0) {
             abandonedList(mem.word(visitedVar, 0));
@@ -62,31 +57,32 @@ final class V2SegmentFinder {
             if (!offer(seg, BY_ABANDONED, "the abandoned list")) {
                 return;
             }
-            seg = mem.field(seg, l.segAbandonedNext());
+            seg = shape.abandonedNext(seg);
         }
     }
 
-    /** One bit per 32 MiB of address space, set while a segment is allocated there. */
-    void fromMap(long map) {
-        for (int w = 0; w < MAP_WORDS - 1; w++) {
+    /** One bit per segment-sized piece of address space, set while a segment is allocated there. */
+    void fromMap(long map, int words) {
+        int shift = Long.numberOfTrailingZeros(shape.alignment());
+        for (int w = 0; w < words; w++) {
             long bits = mem.word(map + 8L * w, 0);
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                offer(((long) w * 64 + bit) << V2Segments.SEGMENT_SHIFT, BY_MAP, "the segment map");
+                offer(((long) w * 64 + bit) << shift, BY_MAP, "the segment map");
             }
         }
     }
 
-    /** Every 32 MiB-aligned address the core holds, skipping the insides of segments already found. */
+    /** Every segment-aligned address the core holds, skipping the insides of segments already found. */
     void scan(List<Segment> coreSegments) {
         for (Segment s : coreSegments) {
-            long a = (s.vaddr() + V2Segments.SEGMENT_SIZE - 1) & MASK;
+            long a = (s.vaddr() + shape.alignment() - 1) & mask;
             while (a != 0 && Long.compareUnsigned(a, s.end()) < 0) {
-                long next = a + V2Segments.SEGMENT_SIZE;
-                if (check.valid(a, false)) {
+                long next = a + shape.alignment();
+                if (shape.valid(a, false)) {
                     found.merge(a, BY_SCAN, (x, y) -> x | y);
-                    next = Math.max(next, (a + segs.size(a) + V2Segments.SEGMENT_SIZE - 1) & MASK);
+                    next = Math.max(next, (a + shape.span(a) + shape.alignment() - 1) & mask);
                 }
                 a = next;
             }
@@ -94,7 +90,7 @@ final class V2SegmentFinder {
     }
 
     private boolean offer(long seg, int way, String where) {
-        if (!check.valid(seg, true)) {
+        if (!shape.valid(seg, true)) {
             mem.warnings().add("mimalloc: 0x%x from %s is not a valid segment; ignored", seg, where);
             return false;
         }

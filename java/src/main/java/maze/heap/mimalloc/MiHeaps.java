@@ -9,19 +9,19 @@ import maze.core.ThreadInfo;
 import maze.heap.LongArrays;
 
 /**
- * The heaps of a mimalloc 2.x process: the main heap, each thread's default heap (through the TLS
+ * The heaps of a mimalloc 1.x or 2.x process: the main heap, each thread's default heap (through the TLS
  * slot) and the heaps in their tld lists; and from them, the pages in their queues and the blocks
  * of their delayed-free lists.
  */
-final class V2Heaps {
+final class MiHeaps {
     /** A list longer than this is corrupt (a cycle the visited set missed cannot grow past it). */
     private static final int MAX_LIST = 1 << 24;
     private static final int MAX_HEAPS = 1 << 16;
 
     private final MiMemory mem;
-    private final MiV2Layout l;
+    private final MiHeapLayout l;
 
-    V2Heaps(MiMemory mem, MiV2Layout l) {
+    MiHeaps(MiMemory mem, MiHeapLayout l) {
         this.mem = mem;
         this.l = l;
     }
@@ -46,12 +46,17 @@ final class V2Heaps {
         if (!plausible(heap)) {
             return;
         }
+        out.add(heap);
+        if (l.tldHeaps() == null || l.heapNext() == null) {
+            return; // before 1.7 a thread has one heap that matters
+        }
         long tld = mem.field(heap, l.heapTld());
         long h = mem.field(tld, l.tldHeaps());
-        for (int n = 0; plausible(h) && n < MAX_HEAPS && out.add(h); n++) {
+        Set<Long> seen = new HashSet<>();
+        while (plausible(h) && seen.size() < MAX_HEAPS && seen.add(h)) {
+            out.add(h);
             h = mem.field(h, l.heapNext());
         }
-        out.add(heap);
     }
 
     /** A real heap has a tld; the static empty heap (what an uninitialized thread points at) has none. */
@@ -92,7 +97,7 @@ final class V2Heaps {
 
     /** The heap's delayed list is encoded with the heap's keys exactly when page lists are encoded. */
     private FreeListCodec codec(long heap) {
-        if (l.pageKeys() == null) {
+        if (!l.encoded() || l.heapKeys() == null) {
             return FreeListCodec.PLAIN;
         }
         long keys = heap + l.heapKeys().offset();
