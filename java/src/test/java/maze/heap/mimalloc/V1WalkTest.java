@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import maze.core.Segment;
+import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapSummary;
 import maze.layout.FieldLayout;
@@ -79,9 +80,14 @@ class V1WalkTest {
         FakeHeapContext ctx = new FakeHeapContext(mem, List.of(new Segment(SEG, 4 << 20, 0, 4 << 20, 6)), src, null,
                 MAIN_HEAP - 0x1b360);
         List<Long> out = new ArrayList<>();
+        int[] flags = {0};
         HeapSummary s = new MimallocPlugin().walk(ctx, new Detection("mimalloc", "1.8.2 (mi_version)", ctx.library()),
-                (a, size, f) -> out.add(a));
+                (a, size, f) -> {
+                    out.add(a);
+                    flags[0] |= f;
+                });
         assertEquals(List.of(start0, start0 + 48, start0 + 96, start1, start1 + 128, start1 + 192), out);
         assertEquals(1, s.facts().get("segments_found_by_scan_only"));
+        assertEquals(BlockSink.FOUND_BY_SCAN, flags[0]);
     }
 }

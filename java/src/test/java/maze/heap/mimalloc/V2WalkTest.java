@@ -60,6 +60,7 @@ class V2WalkTest {
         long seg = f.segment(V2Fake.SEG, 2, FakeHeapContext.THREAD);
         long page = f.page(seg, 1, 64, 8, V2Fake.MAIN_HEAP);
         f.put(page, f.l.pageUsed(), 8 - 3); // free + local_free are uncounted; thread-free and delayed are not
+        f.mem.putLong(V2Fake.MAIN_HEAP + f.l.heap().heapPages() + 3 * f.l.heap().queueSize(), page); // in a queue
         FreeListCodec pc = encoded ? FreeListCodec.keys(0x1234567890abcdefL, 0x0fedcba987654321L, page)
                 : FreeListCodec.PLAIN;
         FreeListCodec hc = encoded ? FreeListCodec.keys(0x1111L, 0x2222L, V2Fake.MAIN_HEAP) : FreeListCodec.PLAIN;
@@ -129,7 +130,8 @@ class V2WalkTest {
         long page = f.page(seg, 1, 1280 * V2Segments.SLICE_SIZE, 1, 0);
         f.put(page, f.l.pageSliceCount(), 1280);
         List<Block> blocks = walk(ctx(f.mem, coreSegments(seg), V2Fake.table()), null);
-        assertEquals(List.of(new Block(seg + V2Segments.SLICE_SIZE, 80L << 20, BlockSink.MMAPPED)), blocks);
+        assertEquals(List.of(new Block(seg + V2Segments.SLICE_SIZE, 80L << 20, BlockSink.MMAPPED | BlockSink.FOUND_BY_SCAN)),
+                blocks);
     }
 
     @Test
