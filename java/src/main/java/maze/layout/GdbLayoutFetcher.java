@@ -10,7 +10,8 @@ import maze.gdb.MiReply;
 
 /**
  * Answers a {@link LayoutRequest} for one module file with ONE gdb session: the file is loaded
- * (symbols only), then all questions go out as pipelined batches ({@link PtypeQuestions}).
+ * (symbols only), then the whole request goes to maze.py in one command ({@link ScriptQuestions}),
+ * or, when this gdb cannot run it, one ptype per struct ({@link PtypeQuestions}).
  */
 final class GdbLayoutFetcher {
     private static final Pattern DEBUG_FILE = Pattern.compile("Reading symbols from (.*\\.debug)\\.\\.\\.");
@@ -26,15 +27,16 @@ final class GdbLayoutFetcher {
     }
 
     /** Asks gdb about every name in {@code r}; {@code debugLink} only feeds the no-DWARF message. */
-    static ModuleLayouts fetch(GdbOptions options, Path file, String buildId, String debugLink, LayoutRequest r) {
+    static ModuleLayouts fetch(GdbOptions options, Path file, String buildId, String debugLink, LayoutRequest r,
+                               FetchRoute route) {
         ModuleLayouts out = new ModuleLayouts(file.toString(), buildId);
         try (GdbSession gdb = GdbSession.start(options)) {
-            new GdbLayoutFetcher(gdb, out).run(file, debugLink, r);
+            new GdbLayoutFetcher(gdb, out).run(file, debugLink, r, route);
         }
         return out;
     }
 
-    private void run(Path file, String debugLink, LayoutRequest r) {
+    private void run(Path file, String debugLink, LayoutRequest r, FetchRoute route) {
         MiReply load = gdb.send(GdbSession.fileCommand(file));
         if (load.isError()) {
             throw new LayoutException("gdb cannot read " + file + ": " + load.errorMessage());
@@ -46,7 +48,9 @@ final class GdbLayoutFetcher {
             out.noDebugInfo(noDwarfMessage(file, debugLink));
         }
         List<String> structs = dwarf ? r.structs() : List.of();
-        PtypeQuestions.ask(gdb, structs, r, out);
+        if (!route.script() || !ScriptQuestions.ask(gdb, route, structs, r, out)) {
+            PtypeQuestions.ask(gdb, structs, r, out);
+        }
     }
 
     private String noDwarfMessage(Path file, String debugLink) {

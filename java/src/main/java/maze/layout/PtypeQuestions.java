@@ -11,7 +11,8 @@ import maze.gdb.MiReply;
 
 /**
  * The per-struct route: one {@code ptype /o} per struct and one {@code info address} per symbol,
- * pipelined, then one batch of follow-ups.
+ * pipelined, then one batch of follow-ups. The fallback when gdb cannot run maze.py, and the
+ * reference the one-command route ({@link ScriptQuestions}) is tested against.
  */
 final class PtypeQuestions {
     private final GdbSession gdb;
