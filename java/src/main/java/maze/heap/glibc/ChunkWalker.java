@@ -40,7 +40,7 @@ final class ChunkWalker {
                 return;
             }
             long nextSizeField = m.wordOr(next + 8, 0);
-            if ((nextSizeField & PREV_INUSE) != 0 && !LongArrays.contains(freeChunks, c)) {
+            if ((nextSizeField & PREV_INUSE) != 0 && !LongArrays.contains(freeChunks, c) && !isOldTopRemainder(next, r)) {
                 liveChunkBytes += size;
                 sink.block(c + 16, size - 8, 0);
             }
@@ -49,8 +49,19 @@ final class ChunkWalker {
         }
     }
 
-    /** Older heaps of a non-main arena end in a 16-byte fencepost chunk instead of top. */
+    /**
+     * Older heaps of a non-main arena end in fenceposts instead of top (sysmalloc): a 16-byte chunk
+     * and then a size-0 header in the heap's last 16 bytes.
+     */
     private static boolean isFencepost(long size, ChunkRange r) {
-        return size == 16 && r.stop() == r.end();
+        return (size == 16 || size == 0) && r.stop() == r.end();
+    }
+
+    /**
+     * When an old top was too small to free, sysmalloc grew it over the first fencepost: it is
+     * followed directly by the final size-0 header and was never handed out.
+     */
+    private static boolean isOldTopRemainder(long next, ChunkRange r) {
+        return r.stop() == r.end() && next == r.end() - 16;
     }
 }

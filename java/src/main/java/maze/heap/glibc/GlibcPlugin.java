@@ -13,6 +13,7 @@ import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
 public final class GlibcPlugin implements AllocatorPlugin {
@@ -37,7 +38,7 @@ public final class GlibcPlugin implements AllocatorPlugin {
 
     @Override
     public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
-        GlibcLayout layout = GlibcLayout.from(ctx.layouts(d.module(), GlibcLayout.REQUEST));
+        GlibcLayout layout = layout(ctx, d.module());
         String version = version(ctx, d.module(), layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), safeLinking(version), ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
@@ -88,6 +89,15 @@ public final class GlibcPlugin implements AllocatorPlugin {
         facts.put("mp_n_mmaps", nMmaps);
         facts.put("mp_mmapped_mem", mmappedMem);
         return facts;
+    }
+
+    private static GlibcLayout layout(HeapContext ctx, Module libc) {
+        try {
+            return GlibcLayout.from(ctx.layouts(libc, GlibcLayout.REQUEST));
+        } catch (LayoutException e) {
+            throw new LayoutException(e.getMessage() + " (glibc's debug info: libc6-dbg on Debian and Ubuntu,"
+                    + " glibc-debuginfo on Fedora)", e);
+        }
     }
 
     private static String version(HeapContext ctx, Module libc, GlibcLayout layout) {

@@ -61,10 +61,23 @@ class ChunkWalkerTest {
 
     @Test
     void fencepostEndsAnOldHeapQuietly() {
-        long[] at = chunks(new long[] {64, 16}, new boolean[] {true});
-        long end = at[1] + 16;
+        long[] at = chunks(new long[] {64, 16, 16}, new boolean[] {true, true});
+        mem.putLong(at[2] + 8, 1); // the final header: size 0, PREV_INUSE
+        long end = at[2] + 16;
         List<long[]> blocks = walk(new ChunkRange(BASE, end, end, BASE, false), new long[0]);
         assertEquals(1, blocks.size());
         assertTrue(warnings.all().isEmpty());
+    }
+
+    @Test
+    void smallOldTopBeforeTheLastFencepostIsNotLive() {
+        // sysmalloc left an old top of 32 bytes it could not free, then the size-0 header at the end
+        long[] at = chunks(new long[] {64, 32, 16}, new boolean[] {true, true});
+        mem.putLong(at[2] + 8, 1); // the final header: size 0, PREV_INUSE
+        long end = at[2] + 16;
+        List<long[]> blocks = walk(new ChunkRange(BASE, end, end, BASE, false), new long[0]);
+        assertEquals(1, blocks.size());
+        assertEquals(at[0] + 16, blocks.get(0)[0]);
+        assertTrue(warnings.all().isEmpty(), warnings.all().toString());
     }
 }
