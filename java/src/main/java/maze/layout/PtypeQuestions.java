@@ -145,8 +145,13 @@ final class PtypeQuestions {
         }
     }
 
+    /**
+     * gdb parses expressions in the language of the module's main, C when a library has none; a
+     * C++ name ("ns::Span", "Box<int>") is then no type, so those are read as C++.
+     */
     private static String ptype(String type) {
-        return GdbSession.consoleCommand("ptype /o " + type);
+        boolean cxx = type.contains("::") || type.contains("<");
+        return GdbSession.consoleCommand((cxx ? "with language c++ -- " : "") + "ptype /o " + type);
     }
 
     private static boolean hasKeyword(String name) {

@@ -104,6 +104,19 @@ class ScriptRouteTest {
     }
 
     @Test
+    void cxxClasses() throws Exception {
+        GdbTesting.requireGdb();
+        Path so = CBuild.compile("classes.cpp", tmp.resolve("libclasses.so"), "-g", "-shared", "-fPIC");
+        Answers a = bothAgree(so, new LayoutRequest(List.of("ns::Span", "ns::Box<int>", "Base"), List.of("a_span"),
+                List.of()));
+        StructLayout span = a.structs().get("ns::Span");
+        assertEquals(56, span.size());
+        assertEquals(new FieldLayout("sizeclass", 37, 8, 0, 8), span.field("sizeclass"));
+        assertTrue(span.has("box.value") && span.has("freelist") && span.has("priv"), span.fields().keySet().toString());
+        assertFalse(span.has("id") || span.has("m") || span.has("kMax"), "base members and statics are not listed");
+    }
+
+    @Test
     void strippedLibrary() throws Exception {
         GdbTesting.requireGdb();
         Path so = CBuild.strippedShapes(tmp.resolve("libshapes.so"), "feedface0002");
