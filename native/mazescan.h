@@ -3,7 +3,9 @@
  *
  * The surface is deliberately tiny and plain (no structs by value, only integers, arrays and one
  * opaque handle) so the Java binding stays trivial. Every access is checked against the real size
- * of the file: a truncated core yields MAZE_ERR_TRUNCATED, never a SIGBUS.
+ * of the file: a truncated core yields MAZE_ERR_TRUNCATED, never a SIGBUS. The size is checked
+ * again (fstat) before each read and scan; a file cut while a scan is running can still fault,
+ * since catching SIGBUS inside a JVM's threads is not ours to do.
  *
  * Scans take segments as a flat array of triples {vaddr, file offset, byte count}, sorted by vaddr;
  * only those bytes are read. Hits come back in increasing address order as parallel arrays

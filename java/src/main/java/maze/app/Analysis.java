@@ -24,7 +24,6 @@ import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
 import maze.heap.Detection;
-import maze.heap.HeapSummary;
 import maze.heap.Warnings;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
@@ -88,38 +87,61 @@ public final class Analysis implements AutoCloseable {
         TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
         BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory), typed);
         try (Progress bar = Progress.start(progress, "walking heap")) {
-            Map<String, Object> facts = walkAll(allocators, bar.counting(sink));
-            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, allocators, facts));
+            List<Walked> walked = walkAll(allocators, bar.counting(sink));
+            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, walked));
         }
     }
 
-    private Map<String, Object> walkAll(List<Map.Entry<AllocatorPlugin, Detection>> allocators, BlockSink sink) {
+    /** One allocator's walk: its detection, its facts (version taken out) and how many blocks it gave. */
+    private record Walked(Detection detection, String version, Map<String, Object> facts, long blocks) {
+    }
+
+    private List<Walked> walkAll(List<Map.Entry<AllocatorPlugin, Detection>> allocators, BlockSink sink) {
+        List<Walked> walked = new ArrayList<>();
         if (allocators.size() == 1) {
-            Map.Entry<AllocatorPlugin, Detection> only = allocators.get(0);
-            return new LinkedHashMap<>(only.getKey().walk(context, only.getValue(), sink).facts());
+            walked.add(walk(allocators.get(0), sink));
+            return walked;
         }
-        Map<String, Object> facts = new LinkedHashMap<>();
         try (BlockMerge merge = new BlockMerge()) {
             for (Map.Entry<AllocatorPlugin, Detection> a : allocators) {
-                HeapSummary hs = a.getKey().walk(context, a.getValue(), merge.newRun());
-                facts.put(a.getKey().name(), hs.facts());
+                walked.add(walk(a, merge.newRun()));
             }
             merge.replay(sink);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill blocks while merging allocators", e);
         }
-        return facts;
+        return walked;
     }
 
-    private ReportSummary summary(TypeAggregator aggregate, List<Map.Entry<AllocatorPlugin, Detection>> allocators,
-                                  Map<String, Object> facts) {
+    private Walked walk(Map.Entry<AllocatorPlugin, Detection> a, BlockSink sink) {
+        long[] count = new long[1];
+        BlockSink counting = (address, size, flags) -> {
+            count[0]++;
+            sink.block(address, size, flags);
+        };
+        Map<String, Object> facts = new LinkedHashMap<>(a.getKey().walk(context, a.getValue(), counting).facts());
+        Object version = facts.remove("version");
+        String v = a.getValue().version() != null ? a.getValue().version() : version == null ? null : version.toString();
+        return new Walked(a.getValue(), v, facts, count[0]);
+    }
+
+    /** Allocators that held no block (glibc beside a preloaded allocator) are left out of the summary. */
+    private ReportSummary summary(TypeAggregator aggregate, List<Walked> walked) {
+        List<Walked> shown = walked.stream().filter(w -> w.blocks() > 0).toList();
+        if (shown.isEmpty()) {
+            shown = walked;
+        }
         List<String> names = new ArrayList<>();
         List<String> versions = new ArrayList<>();
-        for (Map.Entry<AllocatorPlugin, Detection> a : allocators) {
-            names.add(a.getValue().allocator());
-            Object walked = allocators.size() == 1 ? facts.remove("version") : null; // shown as the allocator's version
-            String version = a.getValue().version() != null ? a.getValue().version() : walked == null ? null : walked.toString();
-            versions.add(version == null ? "?" : version);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (Walked w : shown) {
+            names.add(w.detection().allocator());
+            versions.add(w.version() == null ? "?" : w.version());
+            if (shown.size() == 1) {
+                facts.putAll(w.facts());
+            } else {
+                facts.put(w.detection().allocator(), w.facts());
+            }
         }
         return aggregate.summary(String.join(" + ", names), String.join(" + ", versions), facts, warnings.all());
     }

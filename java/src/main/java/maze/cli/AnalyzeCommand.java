@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.app.Analysis;
+import maze.pack.AnalysisInput;
 import maze.app.AnalysisResult;
 import maze.report.JsonReport;
 import maze.report.TextReport;
@@ -41,7 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Analysis analysis = Analysis.open(input.request())) {
+        try (AnalysisInput in = input.open();
+             Analysis analysis = Analysis.open(input.request(in))) {
             AnalysisResult r = analysis.run(null);
             PrintWriter out = spec.commandLine().getOut();
             if (json != null && json.toString().equals("-")) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.app.Analysis;
+import maze.pack.AnalysisInput;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import maze.report.BlockListingWriter;
 import maze.report.ListingFilter;
@@ -37,7 +38,8 @@ final class BlocksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ListingFilter filter = new ListingFilter(type, minSize);
-        try (Analysis analysis = Analysis.open(input.request());
+        try (AnalysisInput in = input.open();
+             Analysis analysis = Analysis.open(input.request(in));
              OutputStream out = output == null ? new BufferedOutputStream(CloseShieldOutputStream.wrap(System.out), 1 << 16)
                      : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             BlockListingWriter[] writer = new BlockListingWriter[1];

@@ -3,13 +3,16 @@ package maze.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
 import maze.app.AnalysisRequest;
+import maze.core.CoreOptions;
+import maze.pack.AnalysisInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The options every analysing command shares: the core and where its files are. */
 final class CoreInput {
-    @Parameters(index = "0", paramLabel = "CORE", description = "a core file (gcore or kernel)")
+    @Parameters(index = "0", paramLabel = "CORE", description = "a core file (gcore or kernel), or a bundle from maze pack/capture")
     Path core;
 
     @Option(names = "--exe", paramLabel = "PATH", description = "the executable, when it is not where the core says")
@@ -26,7 +29,18 @@ final class CoreInput {
     @Option(names = "--no-progress", description = "never show progress (it shows only on a terminal anyway)")
     boolean noProgress;
 
-    AnalysisRequest request() {
-        return new AnalysisRequest(core, exe, sysroot, debugDirs, !noProgress);
+    /** The core itself, or the files of a bundle extracted to a private folder (close removes it). */
+    AnalysisInput open() throws IOException {
+        return AnalysisInput.of(core, new CoreOptions(exe, sysroot));
+    }
+
+    /** The request for an opened input: a bundle's exe, sysroot and debug files unless given. */
+    AnalysisRequest request(AnalysisInput in) {
+        List<Path> dirs = new ArrayList<>();
+        if (in.debugDir() != null) {
+            dirs.add(in.debugDir());
+        }
+        dirs.addAll(debugDirs);
+        return new AnalysisRequest(in.core(), in.options().exe(), in.options().sysroot(), dirs, !noProgress);
     }
 }

@@ -23,7 +23,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof UserError u) {
             return u.code();
         }
-        if (ex instanceof CoreFormatException || ex instanceof java.nio.file.NoSuchFileException
+        if (ex instanceof CoreFormatException || ex instanceof maze.pack.BundleException || ex instanceof java.nio.file.NoSuchFileException
                 || ex instanceof java.nio.file.AccessDeniedException) {
             return ExitCode.BAD_INPUT;
         }

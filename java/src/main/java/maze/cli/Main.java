@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells where the heap memory of a Linux process went, from its core dump.",
         subcommands = {AnalyzeCommand.class, BlocksCommand.class, DemoCommand.class, InfoCommand.class,
-                LayoutsCommand.class},
+                LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file, 4 no layouts/debug info,",
                 "5 gdb failed, 6 no supported allocator."})
 public final class Main {

@@ -3,7 +3,8 @@ package maze.memory;
 /**
  * What {@link CoreScanner#findHeaders} looks for: addresses that are multiples of {@code stride}
  * whose 64-bit word at {@code fieldOffset} satisfies every test that is switched on:
- * {@code (word & mask) == value} and/or {@code lo <= word <= hi} (unsigned, inclusive).
+ * {@code (word & mask) == value} and/or {@code lo <= word <= hi} (unsigned, inclusive). The field
+ * follows its address ({@code fieldOffset >= 0}) so a scan resumed at an address still sees it.
  */
 public record HeaderQuery(long stride, long fieldOffset, boolean masked, long mask, long value,
                           boolean ranged, long lo, long hi) {
@@ -11,6 +12,9 @@ public record HeaderQuery(long stride, long fieldOffset, boolean masked, long ma
     public HeaderQuery {
         if (stride <= 0) {
             throw new IllegalArgumentException("stride must be positive: " + stride);
+        }
+        if (fieldOffset < 0) {
+            throw new IllegalArgumentException("a header field must follow its address: " + fieldOffset);
         }
         if (!masked && !ranged) {
             throw new IllegalArgumentException("a header query needs a mask or a range test");

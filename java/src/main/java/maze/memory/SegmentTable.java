@@ -54,22 +54,24 @@ final class SegmentTable {
         return i >= 0 && Long.compareUnsigned(address - start[i], end[i] - start[i]) < 0 ? i : -1;
     }
 
-    /** The index of the last segment starting at or below address (unsigned), or -1. */
+    /**
+     * The index of the last segment starting at or below address (unsigned), or -1. Written so
+     * the compiler can use conditional moves: random reads over a large core would otherwise pay
+     * a mispredicted branch per step.
+     */
     int lastAtOrBelow(long address) {
         long key = address ^ Long.MIN_VALUE;
-        int lo = 0;
-        int hi = searchKey.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (searchKey[mid] <= key) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
+        int n = searchKey.length;
+        if (n == 0) {
+            return -1;
         }
-        return found;
+        int base = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = searchKey[base + half] <= key ? base + half : base;
+            n -= half;
+        }
+        return searchKey[base] <= key ? base : -1;
     }
 
     /** The start of the first segment above address, or -1 (the top of the address space). */

@@ -62,9 +62,6 @@ public final class NativeCoreScanner implements CoreScanner {
 
     @Override
     public void findHeaders(HeaderQuery q, long from, long to, ScanSink sink) {
-        if (q.fieldOffset() < 0) {
-            throw new IllegalArgumentException("a header field must follow its address: " + q);
-        }
         long[] pred = {(q.masked() ? MazeScanLibrary.PRED_MASK : 0) | (q.ranged() ? MazeScanLibrary.PRED_RANGE : 0),
             q.mask(), q.value(), q.lo(), q.hi()};
         scan("headers " + q, from, to, sink, (c, s, n, a, w, cap, out) -> MazeScanLibrary.maze_scan_header(

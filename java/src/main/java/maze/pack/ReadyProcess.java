@@ -22,6 +22,7 @@ public final class ReadyProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new ArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean readySeen;
 
     private ReadyProcess(Process process) {
         this.process = process;
@@ -43,9 +44,10 @@ public final class ReadyProcess implements AutoCloseable {
         }
         ReadyProcess rp = new ReadyProcess(pb.start());
         rp.readInBackground(readyText);
-        if (!rp.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            rp.close();
+        // the latch also opens when the program ends early, so ask whether the text was seen
+        if (!rp.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !rp.readySeen) {
             String why = rp.process.isAlive() ? "did not print" : "exited (code " + rp.process.exitValue() + ") without printing";
+            rp.close(); // after the question above: a killed program is no longer alive
             throw new IOException(String.join(" ", command) + " " + why + " '" + readyText + "' within "
                     + timeout.toSeconds() + " s; its output: " + rp.output());
         }
@@ -61,6 +63,7 @@ public final class ReadyProcess implements AutoCloseable {
                         output.add(line);
                     }
                     if (line.contains(readyText)) {
+                        readySeen = true;
                         ready.countDown();
                     }
                 }

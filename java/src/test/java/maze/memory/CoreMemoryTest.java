@@ -86,6 +86,9 @@ class CoreMemoryTest {
             assertEquals(word(0xb, 7), m.readLong(B + 56));
             assertEquals((int) word(0xb, 7), m.readInt(B + 56));
             assertEquals(0xa, m.readInt(A + 12) >>> 16);
+            assertEquals(word(0xa, 0x3ff) >>> 32, m.readInt(A + 0x1ffc), "the last int of a segment");
+            assertEquals(word(0xa, 5), m.readLongOr(A + 40, -1));
+            assertEquals(word(0xb, 5), m.readLongOr(B + 40, -1), "another segment than the last read's");
         }
     }
 

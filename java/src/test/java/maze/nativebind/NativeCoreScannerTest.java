@@ -169,7 +169,8 @@ class NativeCoreScannerTest {
         HeaderQuery ranged = HeaderQuery.between(0x1000, 0x10, 1, 4095).andBetween(1, 100);
         try (CoreMemory m = memory();
              NativeCoreScanner s = scanner(2, 5)) {
-            for (HeaderQuery query : List.of(q, ranged, q.andBetween(0xc00c1e01L, 0xc00c1e02L))) {
+            HeaderQuery everyTwoMiB = HeaderQuery.between(0x200000, 8, 0, -1L);  // strides wider than a native piece
+            for (HeaderQuery query : List.of(q, ranged, q.andBetween(0xc00c1e01L, 0xc00c1e02L), everyTwoMiB)) {
                 ScanHits hits = new ScanHits();
                 s.findHeaders(query, hits);
                 List<Long> expected = reference(m).headers(query, 0, Long.MAX_VALUE);
