@@ -47,7 +47,9 @@ def _flatten(t, prefix, base, out):
 def _lookup(name):
     """The type a request's name means: "struct X"/"union X" as written; a bare name as a struct tag,
     then a union tag, then a type name (heap_info is only a typedef). None when none exists."""
-    tries = [name] if re.match(r"(struct|union|class|enum) ", name) else ["struct " + name, "union " + name, name]
+    if name.startswith("class "):
+        name = "struct " + name[len("class "):]  # gdb.lookup_type knows no "class" keyword; a class is a struct
+    tries = [name] if re.match(r"(struct|union|enum) ", name) else ["struct " + name, "union " + name, name]
     for t in tries:
         try:
             found = gdb.lookup_type(t).strip_typedefs()

@@ -147,10 +147,10 @@ final class PtypeQuestions {
 
     /**
      * gdb parses expressions in the language of the module's main, C when a library has none; a
-     * C++ name ("ns::Span", "Box<int>") is then no type, so those are read as C++.
+     * C++ name ("ns::Span", "Box<int>", "class Base") is then no type, so those are read as C++.
      */
     private static String ptype(String type) {
-        boolean cxx = type.contains("::") || type.contains("<");
+        boolean cxx = type.contains("::") || type.contains("<") || type.startsWith("class ");
         return GdbSession.consoleCommand((cxx ? "with language c++ -- " : "") + "ptype /o " + type);
     }
 

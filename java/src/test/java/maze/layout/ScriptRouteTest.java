@@ -107,8 +107,10 @@ class ScriptRouteTest {
     void cxxClasses() throws Exception {
         GdbTesting.requireGdb();
         Path so = CBuild.compile("classes.cpp", tmp.resolve("libclasses.so"), "-g", "-shared", "-fPIC");
-        Answers a = bothAgree(so, new LayoutRequest(List.of("ns::Span", "ns::Box<int>", "Base"), List.of("a_span"),
-                List.of()));
+        Answers a = bothAgree(so, new LayoutRequest(List.of("ns::Span", "ns::Box<int>", "Base", "class Base",
+                "class ns::Span"), List.of("a_span"), List.of()));
+        assertEquals(a.structs().get("ns::Span").fields(), a.structs().get("class ns::Span").fields());
+        assertTrue(a.structs().containsKey("class Base"), a.missingStructs().toString());
         StructLayout span = a.structs().get("ns::Span");
         assertEquals(56, span.size());
         assertEquals(new FieldLayout("sizeclass", 37, 8, 0, 8), span.field("sizeclass"));
