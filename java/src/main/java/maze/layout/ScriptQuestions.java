@@ -33,16 +33,12 @@ final class ScriptQuestions {
         String failure;
         try {
             Path script = route.scriptFile() != null ? route.scriptFile() : LayoutScript.extracted();
-            List<MiReply> replies = gdb.sendAll(List.of(GdbSession.consoleCommand("source " + script),
-                    GdbSession.consoleCommand("maze layout-request " + request(structs, r))));
-            MiReply failed = replies.get(0).isError() ? replies.get(0) : replies.get(1).isError() ? replies.get(1) : null;
-            if (failed == null) {
-                read(replies.get(1).console(), out);
-                return true;
-            }
-            failure = "gdb could not run " + script + ": " + failed.errorMessage();
+            failure = askAndRead(gdb, script, structs, r, out);
         } catch (LayoutException e) {
             failure = e.getMessage();
+        }
+        if (failure == null) {
+            return true;
         }
         if (!route.fallBack()) {
             throw new LayoutException(failure);
@@ -51,6 +47,21 @@ final class ScriptQuestions {
             LOG.log(Level.WARNING, failure + "; layouts are read with one gdb ptype per struct instead (slower)");
         }
         return false;
+    }
+
+    /** Sends both commands at once; null when answered, else why gdb could not run the script. */
+    private static String askAndRead(GdbSession gdb, Path script, List<String> structs, LayoutRequest r,
+                                     ModuleLayouts out) {
+        List<MiReply> replies = gdb.sendAll(List.of(GdbSession.consoleCommand("source " + script),
+                GdbSession.consoleCommand("maze layout-request " + request(structs, r))));
+        for (MiReply reply : replies) {
+            if (reply.isError()) {
+                // without Python, `source` fails and the request then fails as an unknown command
+                return "gdb could not run " + script + ": " + reply.errorMessage();
+            }
+        }
+        read(replies.get(1).console(), out);
+        return null;
     }
 
     /** The JSON argument of {@code maze layout-request}. */
