@@ -20,3 +20,4 @@ private:
 }
 ns::Span a_span;
 ns::Box<int> a_box;
+namespace ns { Span *head; struct Holder { static long total; }; long Holder::total = 3; }

@@ -108,7 +108,8 @@ class ScriptRouteTest {
         GdbTesting.requireGdb();
         Path so = CBuild.compile("classes.cpp", tmp.resolve("libclasses.so"), "-g", "-shared", "-fPIC");
         Answers a = bothAgree(so, new LayoutRequest(List.of("ns::Span", "ns::Box<int>", "Base", "class Base",
-                "class ns::Span"), List.of("a_span"), List.of()));
+                "class ns::Span"), List.of("a_span", "ns::head", "ns::Holder::total"), List.of()));
+        assertEquals(Set.of("a_span", "ns::head", "ns::Holder::total"), a.symbols().keySet());
         assertEquals(a.structs().get("ns::Span").fields(), a.structs().get("class ns::Span").fields());
         assertTrue(a.structs().containsKey("class Base"), a.missingStructs().toString());
         StructLayout span = a.structs().get("ns::Span");
