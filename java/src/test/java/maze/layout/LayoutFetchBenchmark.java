@@ -28,8 +28,10 @@ public final class LayoutFetchBenchmark {
                 new LayoutRequest(List.of("struct link_map"), List.of("_r_debug"), List.of()));
         Path mimalloc = mimallocDebugBuild();
         if (mimalloc != null) {
-            cases.put(mimalloc, new LayoutRequest(List.of("mi_page_t", "mi_segment_t", "mi_heap_t", "mi_tld_t"),
-                    List.of("_mi_heap_main"), List.of("_mi_heap_default")));
+            // the 2.x walker's request (MiV2Layout.REQUEST)
+            cases.put(mimalloc, new LayoutRequest(List.of("mi_segment_t", "mi_page_t", "mi_heap_t", "mi_page_queue_t",
+                    "mi_tld_t"), List.of("_mi_heap_main", "abandoned", "abandoned_visited", "mi_segment_map"),
+                    List.of("_mi_heap_default")));
         }
         for (Map.Entry<Path, LayoutRequest> c : cases.entrySet()) {
             run(c.getKey(), c.getValue(), rounds);
