@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import maze.core.CoreFormatException;
+import maze.core.DebugFiles;
 import maze.core.ElfFile;
 import maze.core.Module;
 import maze.gdb.GdbOptions;
@@ -24,7 +26,8 @@ import maze.gdb.GdbOptions;
  * </pre>
  *
  * Files without a build-id are cached under their path, size and modification time.
- * A module without DWARF is never cached (its debug package may be installed later).
+ * A module without DWARF is cached too (its ELF symbols), and asked again only once a debug file
+ * for it has appeared (its debug package was installed later).
  */
 public final class DwarfLayoutProvider implements LayoutProvider {
     private final GdbOptions gdb;
@@ -72,20 +75,37 @@ public final class DwarfLayoutProvider implements LayoutProvider {
         }
         String key = buildId != null ? buildId : fileKey(file);
         ModuleLayouts cached = cache.read(key);
+        if (cached != null && !cached.hasDebugInfo() && debugInfoAppeared(file, buildId, debugLink)) {
+            cached = null;
+        }
         LayoutRequest todo = cached == null ? request : cached.unanswered(request);
+        if (cached != null && !cached.hasDebugInfo()) {
+            // without DWARF no struct will ever be answered: only new symbol names are worth a gdb
+            todo = new LayoutRequest(List.of(), todo.symbols(), todo.tlsVariables());
+        }
         if (cached != null && ModuleLayouts.isEmpty(todo)) {
             return cached;
         }
         ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo, route);
-        if (!fetched.hasDebugInfo()) {
-            return fetched;
-        }
         ModuleLayouts result = cached != null ? cached : fetched;
         if (cached != null) {
             cached.merge(fetched);
         }
         cache.write(key, result);
         return result;
+    }
+
+    /** A file cached as having no DWARF has some now: its own .debug_info or a separate debug file. */
+    private boolean debugInfoAppeared(Path file, String buildId, String debugLink) {
+        try (ElfFile elf = ElfFile.open(file)) {
+            if (elf.section(".debug_info") != null) {
+                return true;
+            }
+        } catch (CoreFormatException e) {
+            return true; // let the fetch say what is wrong with the file
+        }
+        List<Path> dirs = gdb.debugFileDirectories().isEmpty() ? List.of(DebugFiles.DEFAULT_DIR) : gdb.debugFileDirectories();
+        return new DebugFiles(dirs).find(file, buildId, debugLink) != null;
     }
 
     /** The cache key of a file with no build-id: its real path, size and modification time. */
