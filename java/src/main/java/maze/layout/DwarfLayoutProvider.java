@@ -16,7 +16,8 @@ import maze.gdb.GdbOptions;
 
 /**
  * Layouts from DWARF, read through gdb, remembered on disk by build-id. A request the cache
- * fully answers starts no gdb; otherwise one gdb session asks for just the names the cache lacks.
+ * fully answers starts no gdb; otherwise one gdb session asks for just the names the cache lacks,
+ * in one command of gdb-scripts/maze.py (or one ptype per struct when gdb has no Python).
  *
  * <pre>
  * LayoutProvider layouts = new DwarfLayoutProvider(
@@ -31,10 +32,17 @@ import maze.gdb.GdbOptions;
 public final class DwarfLayoutProvider implements LayoutProvider {
     private final GdbOptions gdb;
     private final LayoutCache cache;
+    private final FetchRoute route;
 
     public DwarfLayoutProvider(GdbOptions gdb, LayoutCache cache) {
+        this(gdb, cache, FetchRoute.STANDARD);
+    }
+
+    /** With a chosen route to gdb (tests and the benchmark compare the two). */
+    DwarfLayoutProvider(GdbOptions gdb, LayoutCache cache, FetchRoute route) {
         this.gdb = gdb;
         this.cache = cache;
+        this.route = route;
     }
 
     /** gdb from the PATH with its default debug directories, and the standard cache. */
@@ -78,7 +86,7 @@ public final class DwarfLayoutProvider implements LayoutProvider {
         if (cached != null && ModuleLayouts.isEmpty(todo)) {
             return cached;
         }
-        ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo);
+        ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo, route);
         ModuleLayouts result = cached != null ? cached : fetched;
         if (cached != null) {
             cached.merge(fetched);

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class LayoutJson {
     /** Bumped when the cache's shape or the parsing changes, so old cache files are not trusted. */
-    static final int CACHE_VERSION = 1;
+    static final int CACHE_VERSION = 2;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LayoutJson() {

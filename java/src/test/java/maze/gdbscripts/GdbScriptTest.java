@@ -71,8 +71,8 @@ class GdbScriptTest {
     @Test
     void layoutMatchesMazeLayouts() throws Exception {
         Path libc = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
-        String inGdb = gdb(Map.of(), List.of("maze layout heap_info"), libc, null);
-        String direct = run("layouts", libc.toString(), "heap_info");
+        String inGdb = gdb(Map.of(), List.of("maze layout heap_info malloc_state 'struct malloc_chunk'"), libc, null);
+        String direct = run("layouts", libc.toString(), "heap_info", "malloc_state", "struct malloc_chunk", "--no-cache");
         assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(direct),
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(inGdb));
     }

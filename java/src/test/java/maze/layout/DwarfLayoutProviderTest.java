@@ -80,9 +80,7 @@ class DwarfLayoutProviderTest {
     @Test
     void aStrippedLibrarySaysWhichFileAndWhereDebugFilesWereLookedFor() throws Exception {
         GdbTesting.requireGdb();
-        Path so = CBuild.compile("shapes.c", tmp.resolve("libshapes.so"), "-g", "-shared", "-fPIC",
-                "-Wl,--build-id=0xfeedface0001");
-        CBuild.run(List.of("strip", "--strip-debug", so.toString()));
+        Path so = CBuild.strippedShapes(tmp.resolve("libshapes.so"), "feedface0001");
         LayoutRequest r = new LayoutRequest(List.of("shapes"), List.of("hidden_counter"), List.of("per_thread"));
         ModuleLayouts m = provider(GdbOptions.defaults()).forFile(so, r);
         assertFalse(m.hasDebugInfo());
