@@ -147,7 +147,7 @@ public final class Analysis implements AutoCloseable {
     }
 
     /** NT_FILE path -> the file on this host: the module's resolved file, else sysroot + path, else the path. */
-    private static Function<String, Path> localFiles(CoreModel core, Path sysroot) {
+    static Function<String, Path> localFiles(CoreModel core, Path sysroot) {
         Map<String, Path> byPath = new HashMap<>();
         for (Module m : core.modules()) {
             if (m.localFile() != null) {

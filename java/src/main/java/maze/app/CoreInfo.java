@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
@@ -24,15 +25,16 @@ public final class CoreInfo {
 
     public static void run(InfoRequest request, PrintWriter out) {
         CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
+        List<Map<String, Object>> allocators = AllocatorInfo.detect(core, request.sysroot());
         if (request.json()) {
-            out.println(json(core));
+            out.println(json(core, allocators));
         } else {
-            InfoText.write(core, MemoryMap.of(core), out);
+            InfoText.write(core, MemoryMap.of(core), allocators, out);
         }
         out.flush();
     }
 
-    static String json(CoreModel core) {
+    static String json(CoreModel core, List<Map<String, Object>> allocators) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("core", core.file().toString());
         root.put("kernel_core", core.kernel());
@@ -44,6 +46,7 @@ public final class CoreInfo {
         root.put("exe", core.exePath());
         root.put("threads", core.threads().stream().map(CoreInfo::thread).toList());
         root.put("modules", core.modules().stream().map(CoreInfo::module).toList());
+        root.put("allocators", allocators);
         root.put("segments", MemoryMap.of(core).stream().map(CoreInfo::region).toList());
         root.put("warnings", core.warnings());
         try {

@@ -2,6 +2,7 @@ package maze.app;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import maze.core.CoreModel;
 import maze.core.Module;
 import maze.core.ThreadInfo;
@@ -11,7 +12,8 @@ final class InfoText {
     private InfoText() {
     }
 
-    static void write(CoreModel core, List<MemoryMap.Region> map, PrintWriter out) {
+    static void write(CoreModel core, List<MemoryMap.Region> map, List<Map<String, Object>> allocators,
+                      PrintWriter out) {
         out.printf("core:     %s (%s)%n", core.file(), core.kernel() ? "kernel core" : "gcore");
         out.printf("pid:      %d (parent %d)%n", core.pid(), core.ppid());
         out.printf("command:  %s%n", core.psargs().isEmpty() ? core.fname() : core.psargs());
@@ -23,6 +25,11 @@ final class InfoText {
         out.printf("%nmodules (%d):%n", core.modules().size());
         for (Module m : core.modules()) {
             writeModule(m, out);
+        }
+        out.printf("%nallocators (%d):%n", allocators.size());
+        for (Map<String, Object> a : allocators) {
+            out.printf("  %s %s in %s%n", a.get("allocator"), a.get("version") == null ? "(version unknown)"
+                    : a.get("version"), a.get("module"));
         }
         out.printf("%nmemory map (%d ranges):%n", map.size());
         for (MemoryMap.Region r : map) {

@@ -120,6 +120,7 @@ class InfoCommandTest {
         JsonNode info = gcoreInfo(List.of(Fixtures.binary("info_fixture").toString()), p);
         assertDescribesFixture(info, p[0]);
         assertEquals(false, info.get("kernel_core").asBoolean());
+        assertEquals("glibc", info.get("allocators").get(0).get("allocator").asText(), info.get("allocators").toString());
         exeOverride(Path.of(info.get("core").asText()));
         truncatedGcoreIsBadInput(Path.of(info.get("core").asText()));
     }

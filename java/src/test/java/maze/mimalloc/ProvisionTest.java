@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import maze.heap.mimalloc.MiVersionBody;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
 import maze.testing.MimallocBuilds.Build;

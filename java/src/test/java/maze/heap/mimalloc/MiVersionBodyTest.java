@@ -1,4 +1,4 @@
-package maze.mimalloc;
+package maze.heap.mimalloc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package maze.mimalloc;
+package maze.heap.mimalloc;
 
 import java.util.OptionalInt;
 
@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * {@code endbr64} (Debian's 3.x builds) and an optional frame setup {@code push rbp; mov rbp,rsp}
  * (-O0 debug builds, which end with {@code pop rbp; ret}).
  */
-final class MiVersionBody {
+public final class MiVersionBody {
     private static final byte[] ENDBR64 = {(byte) 0xf3, 0x0f, 0x1e, (byte) 0xfa};
     private static final byte[] FRAME = {0x55, 0x48, (byte) 0x89, (byte) 0xe5};
     private static final int MOV_EAX_IMM32 = 0xb8;
@@ -17,7 +17,7 @@ final class MiVersionBody {
     private MiVersionBody() {
     }
 
-    static OptionalInt decode(byte[] body) {
+    public static OptionalInt decode(byte[] body) {
         int p = skip(body, 0, ENDBR64);
         int afterFrame = skip(body, p, FRAME);
         boolean framed = afterFrame != p;

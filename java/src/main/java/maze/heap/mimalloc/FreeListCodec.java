@@ -1,0 +1,31 @@
+package maze.heap.mimalloc;
+
+/**
+ * How a free-list {@code next} word is stored. Plain builds store the pointer; builds with
+ * MI_ENCODE_FREELIST store rotl(p ^ k1, k0) + k0, with the owner's address (page or heap)
+ * standing for NULL, so a stray write rarely decodes to a valid block.
+ */
+record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
+    static final FreeListCodec PLAIN = new FreeListCodec(false, 0, 0, 0);
+
+    static FreeListCodec keys(long k0, long k1, long owner) {
+        return new FreeListCodec(true, k0, k1, owner);
+    }
+
+    /** The next block, 0 for the end of the list. */
+    long decode(long stored) {
+        if (!encoded) {
+            return stored;
+        }
+        long p = Long.rotateRight(stored - k0, (int) (k0 & 63)) ^ k1;
+        return p == nullValue ? 0 : p;
+    }
+
+    long encode(long p) {
+        if (!encoded) {
+            return p;
+        }
+        long x = p == 0 ? nullValue : p;
+        return Long.rotateLeft(x ^ k1, (int) (k0 & 63)) + k0;
+    }
+}

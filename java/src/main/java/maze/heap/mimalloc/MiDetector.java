@@ -1,0 +1,85 @@
+package maze.heap.mimalloc;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import maze.core.ElfFile;
+import maze.core.ElfSymbol;
+import maze.core.Module;
+import maze.heap.HeapContext;
+import maze.memory.MemoryView;
+
+/**
+ * Finds mimalloc by its exports in any module (a shared library of any name, or the executable it
+ * was linked into) and reads its version from the code, never by running it.
+ */
+final class MiDetector {
+    /** Bytes of mi_version() to read: endbr64 + frame + mov + pop + ret fit in 16. */
+    private static final int VERSION_BODY = 16;
+
+    record Found(Module module, MiVersion version) {
+    }
+
+    private MiDetector() {
+    }
+
+    static Optional<Found> detect(HeapContext ctx) {
+        Found first = null;
+        for (Module mod : ctx.core().modules()) {
+            if (mod.localFile() == null) {
+                continue;
+            }
+            Found f = inspect(ctx, mod);
+            if (f != null && first == null) {
+                first = f;
+            } else if (f != null) {
+                ctx.warnings().add("mimalloc also in %s; analyzing only %s", mod.path(), first.module().path());
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private static Found inspect(HeapContext ctx, Module mod) {
+        try (MiModuleFile file = new MiModuleFile(ElfFile.open(mod.localFile()))) {
+            if (file.export("mi_malloc") == null) {
+                return null;
+            }
+            return new Found(mod, version(ctx.memory(), mod, file));
+        } catch (RuntimeException e) {
+            ctx.warnings().add("mimalloc detection skipped %s: %s", mod.path(), e.getMessage());
+            return null;
+        }
+    }
+
+    static MiVersion version(MemoryView memory, Module mod, MiModuleFile file) {
+        ElfSymbol fn = file.export("mi_version");
+        if (fn != null) {
+            OptionalInt raw = MiVersionBody.decode(code(memory, mod, file, fn.value(), VERSION_BODY));
+            MiVersion v = raw.isPresent() ? MiVersion.fromRaw(raw.getAsInt()) : null;
+            if (v != null && v.raw() != 100) {
+                return v;
+            }
+        }
+        int generation = MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"),
+                MiMarkers.BODY));
+        return MiVersion.generationOnly(generation, fn == null ? "markers, no mi_version" : "markers");
+    }
+
+    /** Code bytes: the core when it kept them (a kernel core may), else the module file (gcore omits text). */
+    static byte[] code(MemoryView memory, Module mod, MiModuleFile file, long vaddr, int len) {
+        if (vaddr == 0) {
+            return new byte[0];
+        }
+        long at = mod.loadBias() + vaddr;
+        if (memory.isAvailable(at, len)) {
+            byte[] b = new byte[len];
+            memory.read(at, b, 0, len);
+            return b;
+        }
+        return file.bytesAt(vaddr, len);
+    }
+
+    private static long addressOf(MiModuleFile file, String export) {
+        ElfSymbol s = file.export(export);
+        return s == null ? 0 : s.value();
+    }
+}

@@ -1,0 +1,105 @@
+package maze.heap.mimalloc;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import maze.core.ElfFile;
+import maze.core.ElfSymbol;
+import maze.core.ProgramHeader;
+import maze.core.SectionHeader;
+
+/**
+ * What the mimalloc plugin reads from a module's file on disk: exported symbols, code bytes at a
+ * link-time address, and the GOT slots the dynamic linker filled with thread-pointer offsets.
+ * Wraps an open {@link ElfFile}; close it when done.
+ */
+final class MiModuleFile implements AutoCloseable {
+    private static final int R_X86_64_TPOFF64 = 18;
+    private static final int RELA_ENTRY = 24;
+
+    private final ElfFile elf;
+
+    MiModuleFile(ElfFile elf) {
+        this.elf = elf;
+    }
+
+    /**
+     * A defined symbol other objects could link against: in .dynsym, or global in .symtab (an
+     * executable with mimalloc linked in exports nothing dynamically). Hidden and local symbols do
+     * not count: any library may have a static helper called mi_malloc.
+     */
+    ElfSymbol export(String name) {
+        ElfSymbol[] found = new ElfSymbol[1];
+        elf.forEachSymbol(name, s -> {
+            boolean visible = s.dynamic() || s.binding() == ElfSymbol.STB_GLOBAL;
+            if (visible && s.defined() && s.name().equals(name) && found[0] == null) {
+                found[0] = s;
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * Offset from the thread pointer of the executable's TLS variable at {@code offset} in its block:
+     * x86-64 TLS variant II puts the executable's block right below the thread pointer, at
+     * -round_up(PT_TLS memsz, align). {@link MiTls#UNKNOWN} without PT_TLS.
+     */
+    long executableTpoff(long offset) {
+        for (ProgramHeader ph : elf.programHeaders()) {
+            if (ph.type() == ProgramHeader.PT_TLS) {
+                long align = Math.max(1, ph.align());
+                return offset - (ph.memSize() + align - 1) / align * align;
+            }
+        }
+        return MiTls.UNKNOWN;
+    }
+
+    String buildId() {
+        return elf.buildId();
+    }
+
+    boolean hasSymtab() {
+        return elf.hasSymtab();
+    }
+
+    /** Up to {@code max} bytes at link-time address {@code vaddr}, from the section holding it. */
+    byte[] bytesAt(long vaddr, int max) {
+        for (SectionHeader s : elf.sections()) {
+            if (s.addr() != 0 && s.hasData() && vaddr >= s.addr() && vaddr < s.addr() + s.size()) {
+                ByteBuffer b = elf.sectionData(s);
+                int from = (int) (vaddr - s.addr());
+                byte[] out = new byte[Math.min(max, b.limit() - from)];
+                b.get(from, out);
+                return out;
+            }
+        }
+        return new byte[0];
+    }
+
+    /**
+     * Link-time addresses of GOT slots relocated by R_X86_64_TPOFF64 against no symbol with
+     * {@code addend}: a hidden TLS variable at that offset of the module's TLS block. In a core the
+     * slot holds the variable's offset from the thread pointer.
+     */
+    List<Long> tpoffSlots(long addend) {
+        List<Long> slots = new ArrayList<>();
+        for (SectionHeader s : elf.sections()) {
+            if (!s.name().startsWith(".rela") || !s.hasData()) {
+                continue;
+            }
+            ByteBuffer b = elf.sectionData(s);
+            for (int o = 0; o + RELA_ENTRY <= b.limit(); o += RELA_ENTRY) {
+                long info = b.getLong(o + 8);
+                if ((int) info == R_X86_64_TPOFF64 && (info >>> 32) == 0 && b.getLong(o + 16) == addend) {
+                    slots.add(b.getLong(o));
+                }
+            }
+        }
+        return slots;
+    }
+
+    @Override
+    public void close() {
+        elf.close();
+    }
+}

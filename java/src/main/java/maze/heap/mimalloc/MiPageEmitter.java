@@ -1,0 +1,49 @@
+package maze.heap.mimalloc;
+
+import maze.heap.BlockSink;
+
+/**
+ * Emits the live blocks of one page after another (the caller keeps pages in address order),
+ * counting what it saw and warning about pages whose lists leave the page.
+ */
+final class MiPageEmitter {
+    private final MiMemory mem;
+    private final MiFreeBlocks freeBlocks;
+    private final long padding;
+    long pages;
+    long blocks;
+    long bytes;
+    long hugeBlocks;
+    long usedMismatches;
+    long listProblems;
+
+    /** {@code padding}: bytes of MI_PADDING at the end of each block, not usable by the program. */
+    MiPageEmitter(MiMemory mem, long padding) {
+        this.mem = mem;
+        this.freeBlocks = new MiFreeBlocks(mem);
+        this.padding = padding;
+    }
+
+    /** {@code delayed}: sorted delayed-free blocks; {@code flags} go on every block of the page. */
+    void page(MiPage p, long[] delayed, int flags, BlockSink sink) {
+        pages++;
+        MiFreeBlocks.Marks m = freeBlocks.mark(p, delayed);
+        if (m.problems > 0) {
+            listProblems++;
+            mem.warnings().add("mimalloc page 0x%x (blocks of %d at 0x%x): a free list left the page; blocks after it may show as live",
+                    p.meta(), p.blockSize(), p.start());
+        }
+        if (p.used() != p.capacity() - m.freeList - m.localFree) {
+            usedMismatches++;
+        }
+        long usable = p.blockSize() - padding;
+        for (int i = 0; i < p.capacity(); i++) {
+            if (!m.free[i]) {
+                sink.block(p.start() + i * p.blockSize(), usable, flags);
+                blocks++;
+                bytes += usable;
+                hugeBlocks += flags != 0 ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package maze.heap.mimalloc;
+
+/**
+ * A mimalloc version as read from the binary. {@code generation} (1, 2 or 3) decides the walker;
+ * {@code raw} is mi_version()'s value (0 when the function is missing or undecodable) and
+ * {@code how} says which evidence gave the answer, for the summary.
+ */
+public record MiVersion(int generation, int raw, String text, String how) {
+
+    /**
+     * Decodes mi_version()'s number: below 1000 it is major*100+minor*10+patch (2.0.9 is 209), from
+     * 2.3.0, 3.3.0 and 1.9.11 on it is major*10000+minor*100+patch. Every 1.0.x says 100, so that
+     * one is reported as "1.0.x".
+     */
+    public static MiVersion fromRaw(int raw) {
+        if (raw >= 10000) {
+            return new MiVersion(raw / 10000, raw, raw / 10000 + "." + raw / 100 % 100 + "." + raw % 100, "mi_version");
+        }
+        if (raw == 100) {
+            return new MiVersion(1, raw, "1.0.x", "mi_version");
+        }
+        if (raw >= 100 && raw < 1000) {
+            return new MiVersion(raw / 100, raw, raw / 100 + "." + raw / 10 % 10 + "." + raw % 10, "mi_version");
+        }
+        return null;
+    }
+
+    /** Only the generation is known (from code or export markers). */
+    public static MiVersion generationOnly(int generation, String how) {
+        return new MiVersion(generation, 0, generation + ".x", how);
+    }
+
+    /** The text plus the evidence, e.g. "2.0.9 (mi_version)". */
+    public String describe() {
+        return text + " (" + how + ")";
+    }
+}

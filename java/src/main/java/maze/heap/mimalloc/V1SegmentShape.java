@@ -1,0 +1,114 @@
+package maze.heap.mimalloc;
+
+import java.util.function.Consumer;
+
+/**
+ * A mimalloc 1.x segment: 4 MiB-aligned, pages[capacity] in the header; small (64 KiB pages, 64
+ * of them), medium (512 KiB, 8), large (one page) or huge (one page, segment as big as needed).
+ * Page 0 starts after the header, and for small and medium pages on a block-size multiple.
+ */
+final class V1SegmentShape extends MiSegmentCheck {
+    static final long SEGMENT_SIZE = 1L << 22;
+    private static final int KIND_MEDIUM = 1;
+    /** MI_PAGE_HUGE (1.1 on; 1.0 has no medium kind, so huge is 2 there but then 3 never occurs). */
+    private static final int KIND_HUGE = 3;
+    /** xblock_size at or above MI_HUGE_OBJ_SIZE_MAX (64 MiB) stands for "the whole page". */
+    private static final long HUGE_SENTINEL = 1L << 26;
+
+    private final MiV1Layout l;
+
+    V1SegmentShape(MiMemory mem, MiV1Layout l) {
+        super(mem, l.segCookie(), l.segUsed(), l.segPages());
+        this.l = l;
+    }
+
+    @Override
+    boolean consistent(long seg) {
+        long kind = mem.field(seg, l.segKind());
+        long size = mem.field(seg, l.segSize());
+        long info = mem.field(seg, l.segInfoSize());
+        long shift = mem.field(seg, l.segPageShift());
+        long capacity = mem.field(seg, l.segCapacity());
+        long used = used(seg);
+        boolean normal = kind < KIND_HUGE && size == SEGMENT_SIZE && shift >= 12 && shift <= 22
+                && capacity == (kind <= KIND_MEDIUM ? SEGMENT_SIZE >> shift : 1);
+        boolean huge = kind == KIND_HUGE && size > 0 && size < (1L << 40) && capacity == 1;
+        return (normal || huge) && info > 0 && info < size && used <= capacity
+                && mem.field(seg, l.segAbandoned()) <= used;
+    }
+
+
+
+
+
+    @Override
+    public long alignment() {
+        return SEGMENT_SIZE;
+    }
+
+    @Override
+    public long span(long seg) {
+        return mem.field(seg, l.segSize());
+    }
+
+    @Override
+    public long abandonedNext(long seg) {
+        return l.segAbandonedNext() == null ? 0 : mem.field(seg, l.segAbandonedNext());
+    }
+
+    @Override
+    public long threadId(long seg) {
+        return mem.field(seg, l.segThreadId());
+    }
+
+    @Override
+    public boolean huge(long seg) {
+        return mem.field(seg, l.segKind()) == KIND_HUGE;
+    }
+
+    @Override
+    public int pages(long seg, Consumer<MiPage> action) {
+        long capacity = Math.min(mem.field(seg, l.segCapacity()), SEGMENT_SIZE >> 12);
+        for (int i = 0; i < capacity; i++) {
+            long meta = seg + l.segPages() + i * l.pageSize();
+            if (mem.bits(meta, l.pageInUse()) != 0 && mem.field(meta, l.pageCapacity()) > 0) {
+                action.accept(page(seg, meta, i));
+            }
+        }
+        return 0;
+    }
+
+    private MiPage page(long seg, long meta, int idx) {
+        long kind = mem.field(seg, l.segKind());
+        long raw = kind == KIND_HUGE ? span(seg) : 1L << mem.field(seg, l.segPageShift());
+        long start = seg + idx * raw;
+        long psize = raw;
+        if (idx == 0) {
+            long info = mem.field(seg, l.segInfoSize());
+            start += info;
+            psize -= info;
+        }
+        long bsize = mem.field(meta, l.pageBlockSize());
+        if (l.blockSizeSentinel() && bsize >= HUGE_SENTINEL) {
+            bsize = psize;
+        }
+        if (l.pageStart() != null) {
+            start = mem.field(meta, l.pageStart());
+        } else if (idx == 0 && bsize > 0 && kind <= KIND_MEDIUM) {
+            long adjust = bsize - Long.remainderUnsigned(start, bsize);
+            start += adjust < bsize && psize - adjust >= bsize ? adjust : 0;
+        }
+        return new MiPage(seg, meta, idx, start, bsize, (int) mem.field(meta, l.pageCapacity()),
+                (int) mem.field(meta, l.pageReserved()), mem.field(meta, l.pageUsed()), mem.field(meta, l.pageFree()),
+                mem.field(meta, l.pageLocalFree()), mem.field(meta, l.pageThreadFree()), mem.field(meta, l.pageHeap()),
+                codec(meta));
+    }
+
+    private FreeListCodec codec(long meta) {
+        if (l.pageKeys() == null) {
+            return FreeListCodec.PLAIN;
+        }
+        long keys = meta + l.pageKeys().offset();
+        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), meta);
+    }
+}

@@ -1,0 +1,64 @@
+package maze.heap.mimalloc;
+
+import maze.heap.LongArrays;
+
+/**
+ * The 3.0/3.1 two-level page map (x86-64, 47-bit addresses): _mi_page_map points at 2^18
+ * sub-map pointers, each sub-map holds 8192 {@code mi_page_t*}, one per 64 KiB slice. Every slice
+ * of a page points at the page; 3.0.1 leaves stale pointers when a page is unregistered, so a page
+ * counts only where the entry for its own first slice points back at it.
+ */
+final class V3PageMap {
+    static final int SLICE_SHIFT = 16;
+    static final int SUB_SHIFT = 13;
+    static final int SUB_COUNT = 1 << SUB_SHIFT;
+    static final int TOP_COUNT = 1 << (47 - SUB_SHIFT - SLICE_SHIFT);
+
+    private final MiMemory mem;
+    private final long top;
+
+    /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
+    V3PageMap(MiMemory mem, long top) {
+        this.mem = mem;
+        this.top = top;
+    }
+
+    /** The page the map holds for address {@code p}, 0 if none. */
+    long pageOf(long p) {
+        long sub = mem.word(top + 8 * (p >>> (SUB_SHIFT + SLICE_SHIFT)), 0);
+        return sub == 0 ? 0 : mem.word(sub + 8 * ((p >>> SLICE_SHIFT) & (SUB_COUNT - 1)), 0);
+    }
+
+    /** Every page the map points at from its own first slice, ascending. */
+    long[] pages() {
+        LongArrays out = new LongArrays();
+        if (top == 0) {
+            return new long[0];
+        }
+        for (int i = 0; i < TOP_COUNT; i++) {
+            long sub = mem.word(top + 8L * i, 0);
+            if (sub != 0) {
+                collect(sub, out);
+            }
+        }
+        long[] candidates = out.sortedDistinct();
+        LongArrays pages = new LongArrays();
+        for (long p : candidates) {
+            if (pageOf(p) == p) {
+                pages.add(p);
+            }
+        }
+        return pages.sortedDistinct();
+    }
+
+    private void collect(long sub, LongArrays out) {
+        long last = 0;
+        for (int j = 0; j < SUB_COUNT; j++) {
+            long page = mem.word(sub + 8L * j, 0);
+            if (page != 0 && page != last) {
+                out.add(page);
+                last = page;
+            }
+        }
+    }
+}

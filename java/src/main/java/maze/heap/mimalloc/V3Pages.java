@@ -1,0 +1,52 @@
+package maze.heap.mimalloc;
+
+/**
+ * Reads one mimalloc 3.0/3.1 page header into a {@link MiPage}, or null when the header is not
+ * consistent (a stale page-map entry over reused memory) or the page has nothing in use (used 0:
+ * a freed page whose map entries 3.0.1 did not clear reads exactly like this).
+ */
+final class V3Pages {
+    /** Blocks start within the page's first slices; aligned huge pages may start further in. */
+    private static final long MAX_START_OFFSET = 1L << 32;
+
+    private final MiMemory mem;
+    private final MiV3Layout l;
+    int inconsistent;
+
+    V3Pages(MiMemory mem, MiV3Layout l) {
+        this.mem = mem;
+        this.l = l;
+    }
+
+    MiPage read(long p) {
+        long bsize = mem.field(p, l.blockSize());
+        int capacity = (int) mem.field(p, l.capacity());
+        int reserved = (int) mem.field(p, l.reserved());
+        long used = mem.field(p, l.used());
+        long start = mem.field(p, l.pageStart());
+        boolean ok = bsize > 0 && bsize < (1L << 40) && capacity > 0 && capacity <= reserved && used <= capacity
+                && start - p >= 0 && start - p < MAX_START_OFFSET;
+        if (!ok) {
+            inconsistent++;
+            return null;
+        }
+        if (used == 0) {
+            return null;
+        }
+        return new MiPage(0, p, 0, start, bsize, capacity, reserved, used, mem.field(p, l.free()),
+                mem.field(p, l.localFree()), mem.field(p, l.threadFree()), 0, codec(p));
+    }
+
+    /** 3.x owner field: thread id | flags (1 full, 2 aligned, 4 abandoned-mapped); no thread = abandoned. */
+    boolean abandoned(MiPage p) {
+        return (mem.field(p.meta(), l.threadId()) & ~7L) == 0;
+    }
+
+    private FreeListCodec codec(long p) {
+        if (l.keys() == null) {
+            return FreeListCodec.PLAIN;
+        }
+        long keys = p + l.keys().offset();
+        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), p);
+    }
+}

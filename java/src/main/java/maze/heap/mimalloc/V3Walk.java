@@ -1,0 +1,72 @@
+package maze.heap.mimalloc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import maze.core.Module;
+import maze.heap.BlockSink;
+import maze.heap.HeapContext;
+import maze.heap.HeapSummary;
+
+/**
+ * One analysis of a mimalloc 3.0/3.1 heap: every page the page map holds (arena and OS pages,
+ * owned and abandoned alike), checked, then its live blocks in address order. 3.x has no delayed
+ * free list; a page's free blocks are its free, local_free and thread-free lists.
+ */
+final class V3Walk {
+    private static final long[] NO_DELAYED = new long[0];
+
+    private final HeapContext ctx;
+    private final Module mod;
+    private final MiVersion version;
+
+    V3Walk(HeapContext ctx, Module mod, MiVersion version) {
+        this.ctx = ctx;
+        this.mod = mod;
+        this.version = version;
+    }
+
+    HeapSummary run(BlockSink sink) {
+        MiLayouts.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
+        MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
+        long top = mem.word(mod.loadBias() + chosen.layout().pageMap(), 0);
+        long[] mapped = new V3PageMap(mem, top).pages();
+        V3Pages reader = new V3Pages(mem, chosen.layout());
+        List<MiPage> pages = new ArrayList<>();
+        MiLayoutCheck verdict = new MiLayoutCheck(mem);
+        for (long p : mapped) {
+            MiPage page = reader.read(p);
+            if (page != null) {
+                pages.add(page);
+                verdict.offer(page, NO_DELAYED);
+            }
+        }
+        String problem = verdict.problem();
+        MiLayouts.requireFit(ctx, mod, version, chosen, problem);
+        pages.sort(Comparator.comparingLong(MiPage::start));
+        MiPageEmitter out = new MiPageEmitter(mem, 0);
+        long abandoned = pages.stream().filter(reader::abandoned).count();
+        pages.forEach(p -> out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink)); // singleton page: one big block
+        return new HeapSummary(facts(chosen.origin(), mapped.length, reader, verdict, out, abandoned));
+    }
+
+    private Map<String, Object> facts(String layout, int mapped, V3Pages reader, MiLayoutCheck verdict,
+                                      MiPageEmitter out, long abandoned) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("version", version.describe());
+        f.put("library", mod.path());
+        f.put("layout", layout);
+        f.put("layout_checked_pages", verdict.checked());
+        f.put("pages_found_by_page_map", mapped);
+        f.put("pages_inconsistent", reader.inconsistent);
+        f.put("pages", out.pages);
+        f.put("abandoned_pages", abandoned);
+        f.put("live_blocks", out.blocks);
+        f.put("live_bytes", out.bytes);
+        f.put("pages_used_mismatch", out.usedMismatches);
+        f.put("pages_list_problems", out.listProblems);
+        return f;
+    }
+}

@@ -1,0 +1,63 @@
+package maze.heap.mimalloc;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import maze.core.CoreModel;
+import maze.core.Module;
+import maze.core.Segment;
+import maze.core.ThreadInfo;
+import maze.heap.HeapContext;
+import maze.heap.Warnings;
+import maze.layout.LayoutException;
+import maze.layout.LayoutRequest;
+import maze.layout.LayoutSource;
+import maze.memory.MemoryView;
+
+/**
+ * A HeapContext over synthetic memory: one library module (no file on disk), one thread, the
+ * given core segments, and {@code dwarf} as what the layout layer answers (null: no DWARF).
+ */
+final class FakeHeapContext implements HeapContext {
+    static final long THREAD = 0x7f0000100000L;
+
+    private final CoreModel core;
+    private final MemoryView mem;
+    private final LayoutSource dwarf;
+    private final Warnings warnings = new Warnings();
+
+    FakeHeapContext(MemoryView mem, List<Segment> segments, LayoutSource dwarf, String buildId, long bias) {
+        this.mem = mem;
+        this.dwarf = dwarf;
+        Module lib = new Module("/usr/lib/libmimalloc.so", "libmimalloc.so", bias, buildId, null, null, false);
+        core = new CoreModel(Path.of("core"), 0, false, 1, 0, "t", "t", "t", "/t",
+                List.of(new ThreadInfo(1, THREAD, 0, 0)), segments, List.of(), Map.of(), List.of(lib), List.of());
+    }
+
+    Module library() {
+        return core.modules().get(0);
+    }
+
+    @Override
+    public CoreModel core() {
+        return core;
+    }
+
+    @Override
+    public MemoryView memory() {
+        return mem;
+    }
+
+    @Override
+    public LayoutSource layouts(Module module, LayoutRequest request) {
+        if (dwarf == null) {
+            throw new LayoutException("no DWARF in the test library");
+        }
+        return dwarf;
+    }
+
+    @Override
+    public Warnings warnings() {
+        return warnings;
+    }
+}

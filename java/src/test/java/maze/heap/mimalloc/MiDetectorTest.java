@@ -1,0 +1,57 @@
+package maze.heap.mimalloc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Map;
+import maze.core.ElfFile;
+import maze.core.Module;
+import maze.testing.MimallocBuilds;
+import maze.testing.FakeMemory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Detection on every provisioned build: the version comes from mi_version()'s code read from the
+ * file (a gcore core holds no text), and the generation markers agree with it.
+ */
+class MiDetectorTest {
+    private static final Map<String, String> EXPECTED = Map.of("2.0.9", "2.0.9 (mi_version)",
+            "3.0.1", "3.0.1 (mi_version)", "3.6.0", "3.6.0 (mi_version)");
+
+    @Test
+    void versionFromCodeOfEveryBuild() throws IOException {
+        for (MimallocBuilds.Build b : MimallocBuilds.all()) {
+            Module mod = new Module(b.path().toString(), b.name(), 0x7f0000000000L, b.buildId(), b.path(), b.buildId(),
+                    false);
+            try (MiModuleFile file = new MiModuleFile(ElfFile.open(b.path()))) {
+                assertTrue(file.export("mi_malloc") != null, b.name());
+                assertEquals(EXPECTED.get(b.version()), MiDetector.version(new FakeMemory(), mod, file).describe(),
+                        b.name());
+            }
+        }
+    }
+
+    @Test
+    void markersGiveTheGenerationWithoutMiVersion() throws IOException {
+        for (MimallocBuilds.Build b : MimallocBuilds.all()) {
+            if (b.kind().equals("debug")) {
+                continue; // -O0 mi_usable_size calls out before masking; its mi_version is always there
+            }
+            try (MiModuleFile file = new MiModuleFile(ElfFile.open(b.path()))) {
+                long fn = file.export("mi_usable_size").value();
+                int generation = MiMarkers.generation(file, file.bytesAt(fn, MiMarkers.BODY));
+                assertEquals(Character.digit(b.version().charAt(0), 10), generation, b.name());
+            }
+        }
+    }
+
+    @Test
+    void tlsSlotOfTheThreadHeapInDebian209() throws IOException {
+        MimallocBuilds.Build debian = MimallocBuilds.all().stream().filter(b -> b.name().equals("debian-2.0.9"))
+                .findFirst().orElseThrow();
+        try (MiModuleFile file = new MiModuleFile(ElfFile.open(debian.path()))) {
+            assertEquals(java.util.List.of(0x1bfc0L), file.tpoffSlots(0));
+        }
+    }
+}

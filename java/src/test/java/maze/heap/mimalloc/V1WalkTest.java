@@ -1,0 +1,93 @@
+package maze.heap.mimalloc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import maze.core.Segment;
+import maze.heap.BlockSink;
+import maze.heap.Detection;
+import maze.heap.HeapSummary;
+import maze.layout.FieldLayout;
+import maze.layout.StructLayout;
+import maze.testing.FakeMemory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 1.x walk on a synthetic 4 MiB segment laid out as DWARF describes 1.8.2 (release): page 0
+ * starts after the header on a block-size multiple, free lists are excluded, the scan finds it.
+ */
+class V1WalkTest {
+    static final long SEG = 0x20000400000L;
+    static final long MAIN_HEAP = 0x7f0000001000L;
+    static final long COOKIE = 0x0123456789abcdefL;
+    static final long INFO = 4096;
+
+    /** mi_page_t, mi_segment_t, mi_heap_t, mi_tld_t as `ptype /o` prints them for 1.8.2 RelWithDebInfo. */
+    static final List<String> LAYOUT = List.of(
+            "struct mi_segment_t 200", "field segment_size 32 8", "field abandoned_next 40 8", "field abandoned 64 8",
+            "field used 80 8", "field capacity 88 8", "field segment_info_size 96 8", "field cookie 104 8",
+            "field page_shift 112 8", "field thread_id 120 8", "field page_kind 128 4", "field pages 136 64",
+            "struct mi_page_t 64", "field capacity 2 2", "field reserved 4 2", "field free 8 8", "field used 16 4",
+            "field xblock_size 20 4", "field local_free 24 8", "field xthread_free 32 8", "field xheap 40 8",
+            "field next 48 8",
+            "struct mi_heap_t 3064", "field tld 0 8", "field pages_free_direct 8 1032", "field pages 1040 1800",
+            "field thread_delayed_free 2840 8", "field cookie 2864 8", "field keys 2872 16", "field next 3048 8",
+            "struct mi_page_queue_t 24", "field first 0 8", "struct mi_tld_t 792", "field heaps 24 8",
+            "symbol _mi_heap_main 0x1b360");
+
+    final FakeMemory mem = new FakeMemory();
+    final BuiltinLayouts.Source src = BuiltinLayouts.parse("v1-test", LAYOUT).source();
+    final StructLayout seg = src.struct("mi_segment_t");
+    final StructLayout page = src.struct("mi_page_t");
+
+    V1WalkTest() {
+        src.struct("mi_page_t").fields().put("segment_in_use", new FieldLayout("segment_in_use", 1, 1, 0, 1));
+        mem.region(MAIN_HEAP, 3064).putLong(MAIN_HEAP + 2864, COOKIE).putLong(MAIN_HEAP, MAIN_HEAP);
+        mem.region(SEG, 4 << 20);
+        put(SEG, seg, "cookie", SEG ^ COOKIE);
+        put(SEG, seg, "segment_size", 4 << 20);
+        put(SEG, seg, "segment_info_size", INFO);
+        put(SEG, seg, "page_shift", 16);
+        put(SEG, seg, "capacity", 64);
+        put(SEG, seg, "used", 2);
+    }
+
+    void put(long base, StructLayout s, String field, long value) {
+        FieldLayout f = s.field(field);
+        long mask = f.size() >= 8 ? -1L : (1L << (8 * f.size())) - 1;
+        long old = mem.readLong(base + f.offset());
+        mem.putLong(base + f.offset(), (old & ~mask) | (value & mask));
+    }
+
+    long page(int idx, long bsize, int capacity, long used) {
+        long m = SEG + seg.offset("pages") + idx * page.size();
+        put(m, page, "capacity", capacity);
+        put(m, page, "reserved", capacity);
+        put(m, page, "used", used);
+        put(m, page, "xblock_size", bsize);
+        mem.putLong(m, mem.readLong(m) | 0x100); // segment_in_use: bit 0 of byte 1
+        return m;
+    }
+
+    @Test
+    void pageZeroIsAlignedAndFreeBlocksAreExcluded() {
+        page(0, 48, 3, 3);
+        long p1 = page(1, 64, 4, 3);
+        long start0 = SEG + INFO + (48 - (SEG + INFO) % 48);      // first multiple of 48 after the header
+        long start1 = SEG + (1 << 16);
+        mem.putLong(p1 + page.offset("local_free"), start1 + 64);
+        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(new Segment(SEG, 4 << 20, 0, 4 << 20, 6)), src, null,
+                MAIN_HEAP - 0x1b360);
+        List<Long> out = new ArrayList<>();
+        int[] flags = {0};
+        HeapSummary s = new MimallocPlugin().walk(ctx, new Detection("mimalloc", "1.8.2 (mi_version)", ctx.library()),
+                (a, size, f) -> {
+                    out.add(a);
+                    flags[0] |= f;
+                });
+        assertEquals(List.of(start0, start0 + 48, start0 + 96, start1, start1 + 128, start1 + 192), out);
+        assertEquals(1, s.facts().get("segments_found_by_scan_only"));
+        assertEquals(BlockSink.FOUND_BY_SCAN, flags[0]);
+    }
+}

@@ -1,0 +1,90 @@
+package maze.heap.mimalloc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import maze.heap.HeapSummary;
+import maze.layout.FieldLayout;
+import maze.layout.LayoutException;
+import maze.layout.StructLayout;
+import maze.testing.FakeMemory;
+import org.junit.jupiter.api.Test;
+
+/** The 3.0 walk on a synthetic page map: genuine pages only, free lists excluded, address order. */
+class V3WalkTest {
+    static final String DEBIAN_ID = "75c53b92e0913be47206c617572c0cf9ec48f6ee";
+    static final long MAP_VAR = 0x7f0000002000L;
+    static final long BIAS = MAP_VAR - 0x28600;
+    static final long TOP = 0x7f1000000000L;
+    static final long SUB = 0x7f2000000000L;
+    static final long BASE = 0x20000000000L; // top index BASE >> 29, sub index 0
+    static final long SLICE = 1L << 16;
+
+    final FakeMemory mem = new FakeMemory();
+    final BuiltinLayouts.Source table = BuiltinLayouts.load("debian-3.0.1.layout").source();
+    final StructLayout page = table.struct(MiV3Layout.PAGE);
+
+    V3WalkTest() {
+        mem.region(MAP_VAR, 8).putLong(MAP_VAR, TOP);
+        mem.region(TOP, 8 * V3PageMap.TOP_COUNT).putLong(TOP + 8 * (BASE >>> 29), SUB);
+        mem.region(SUB, 8 * V3PageMap.SUB_COUNT);
+        mem.region(BASE, (int) (8 * SLICE));
+    }
+
+    void put(long base, String field, long value) {
+        FieldLayout f = page.field(field);
+        long mask = f.size() >= 8 ? -1L : (1L << (8 * f.size())) - 1;
+        long old = mem.readLong(base + f.offset());
+        mem.putLong(base + f.offset(), (old & ~mask) | (value & mask));
+    }
+
+    /** A page at slice {@code slice} spanning {@code slices} map entries, blocks from +128. */
+    long page(int slice, int slices, long bsize, int capacity, long used) {
+        long p = BASE + slice * SLICE;
+        for (int i = 0; i < slices; i++) {
+            mem.putLong(SUB + 8L * (slice + i), p);
+        }
+        put(p, "xthread_id", FakeHeapContext.THREAD);
+        put(p, "block_size", bsize);
+        put(p, "capacity", capacity);
+        put(p, "reserved", capacity);
+        put(p, "used", used);
+        put(p, "page_start", p + 128);
+        return p;
+    }
+
+    List<Long> walk(HeapSummary[] summary) {
+        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(), null, DEBIAN_ID, BIAS);
+        List<Long> out = new ArrayList<>();
+        HeapSummary s = new V3Walk(ctx, ctx.library(), MiVersion.fromRaw(301)).run((a, size, f) -> out.add(a));
+        if (summary != null) {
+            summary[0] = s;
+        }
+        return out;
+    }
+
+    @Test
+    void livePagesInAddressOrderWithoutFreeBlocksOrStalePages() {
+        long high = page(4, 1, 1024, 3, 3);
+        long low = page(0, 2, 64, 4, 2);
+        mem.putLong(low + page.offset("free"), low + 128 + 64);  // block 1 free ...
+        mem.putLong(low + 128 + 64, low + 128 + 192);            // ... then block 3
+        mem.putLong(high + page.offset("xthread_free"), (high + 128 + 1024) | 1); // block 1, owned bit set
+        page(2, 1, 64, 8, 0);                                    // a freed page: used 0
+        mem.putLong(SUB + 8 * 6, BASE + 7 * SLICE);              // stale: slice 7 does not point back
+        HeapSummary[] s = new HeapSummary[1];
+        assertEquals(List.of(low + 128, low + 128 + 128, high + 128, high + 128 + 2048), walk(s));
+        assertEquals("built-in debian-3.0.1.layout", s[0].facts().get("layout"));
+    }
+
+    @Test
+    void theBuiltinTableIsRefusedWhenCountersDisagree() {
+        long p = page(0, 1, 64, 4, 4);
+        mem.putLong(p + page.offset("free"), p + 128); // one free block, but used still says 4
+        LayoutException e = assertThrows(LayoutException.class, () -> walk(null));
+        assertTrue(e.getMessage().contains(DEBIAN_ID) && e.getMessage().contains("3.0.1"), e.getMessage());
+    }
+}
