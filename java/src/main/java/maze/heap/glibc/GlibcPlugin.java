@@ -47,15 +47,29 @@ public final class GlibcPlugin implements AllocatorPlugin {
         MmappedChunks finder = new MmappedChunks(m);
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
         ChunkWalker walker = new ChunkWalker(m, free);
-        emitInAddressOrder(arenas, mmapped, walker, sink);
+        emitInAddressOrder(arenas, mmapped, walker, sink, m);
         return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
     }
 
-    private static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink) {
+    /**
+     * Ranges of a sound heap never overlap; corrupt metadata (or a stray mmapped-chunk header)
+     * can make one reach into the next, and walking both would break the address-order contract
+     * the block merge and the listing rely on. Such a range is left out with a warning.
+     */
+    static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink,
+                                   GlibcMemory m) {
         List<ChunkRange> all = new ArrayList<>(mmapped);
         arenas.forEach(a -> all.addAll(a.ranges()));
         all.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
+        ChunkRange prev = null;
         for (ChunkRange r : all) {
+            // stop, not end: blocks lie below stop, and a corrupt top size must not hide later ranges
+            if (prev != null && Long.compareUnsigned(r.start(), prev.stop()) < 0) {
+                m.warnings().add("chunks 0x%x-0x%x overlap those at 0x%x-0x%x; not walked",
+                        r.start(), r.stop(), prev.start(), prev.stop());
+                continue;
+            }
+            prev = r;
             if (r.mmapped()) {
                 sink.block(r.start() + 16, r.end() - r.start() - 16, BlockSink.MMAPPED);
             } else {
