@@ -55,7 +55,9 @@ final class MmappedChunks {
                 continue;
             }
             long size = headerSize(page, 0, s);
-            if (size == 0) {
+            // a real mmapped chunk is a mapping of its own: one reaching into an arena's heap is
+            // stray bytes that look like a header, and would hide that heap's chunks
+            if (size == 0 || intervalStartsIn(excluded, page, page + size)) {
                 page += PAGE;
                 continue;
             }
@@ -140,6 +142,16 @@ final class MmappedChunks {
             flat[2 * i + 1] = iv.get(i)[1];
         }
         return flat;
+    }
+
+    /** True when an interval starts in (from, to). */
+    private static boolean intervalStartsIn(long[] flat, long from, long to) {
+        for (int i = 0; i < flat.length; i += 2) {
+            if (Long.compareUnsigned(flat[i], from) > 0 && Long.compareUnsigned(flat[i], to) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of the interval holding {@code address}, or 0 when none does. */
