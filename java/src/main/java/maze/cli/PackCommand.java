@@ -1,5 +1,6 @@
 package maze.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.pack.HostCoreAccess;
@@ -36,6 +37,10 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the bundle replaces its target at the end: a target that is the core would lose it
+        if (out != null && Files.exists(out) && Files.exists(core) && Files.isSameFile(out, core)) {
+            throw new UserError(ExitCode.USAGE, "-o " + out + " is the core itself; name another file for the bundle");
+        }
         PackResult r = packer().pack(core, exe, out);
         report(spec, r);
         return ExitCode.OK.code;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,13 @@ class PackCommandsTest {
         assertEquals(ExitCode.USAGE.code, Main.run("capture"));
         assertEquals(ExitCode.USAGE.code, Main.run("capture", "--pid", "1", "--", "true"));
         assertEquals(ExitCode.USAGE.code, Main.run("capture", "--timeout", "0", "--", "true"));
+    }
+
+    @Test
+    void aBundleThatWouldReplaceTheCoreIsRefused() throws Exception {
+        Path core = Files.writeString(tmp.resolve("core.1"), "the only copy");
+        assertEquals(ExitCode.USAGE.code, Main.run("pack", core.toString(), "-o", core.toString()));
+        assertEquals("the only copy", Files.readString(core));
     }
 
     @Test
