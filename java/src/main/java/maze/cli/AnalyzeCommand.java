@@ -46,6 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
         }
+        CoreInput.refuseOverwriting(json, input.core, "--json");
         try (AnalysisInput in = input.open();
              Analysis analysis = Analysis.open(input.request(in))) {
             AnalysisResult r = analysis.run(null);

@@ -40,6 +40,7 @@ final class BlocksCommand implements Callable<Integer> {
         if (minSize < 0) {
             throw new UserError(ExitCode.USAGE, "--min-size takes 0 or a positive number of bytes, not " + minSize);
         }
+        CoreInput.refuseOverwriting(output, input.core, "-o");
         ListingFilter filter = new ListingFilter(type, minSize);
         try (AnalysisInput in = input.open();
              Analysis analysis = Analysis.open(input.request(in));

@@ -1,5 +1,6 @@
 package maze.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,16 @@ final class CoreInput {
 
     @Option(names = "--no-progress", description = "never show progress (it shows only on a terminal anyway)")
     boolean noProgress;
+
+    /**
+     * Refuses an output file that is the input itself: written over, the core (or bundle) would be
+     * lost, and a mapped core cut short under a running analysis faults.
+     */
+    static void refuseOverwriting(Path output, Path input, String option) throws IOException {
+        if (output != null && Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input)) {
+            throw new UserError(ExitCode.USAGE, option + " " + output + " is the input itself; name another file");
+        }
+    }
 
     /** The core itself, or the files of a bundle extracted to a private folder (close removes it). */
     AnalysisInput open() throws IOException {

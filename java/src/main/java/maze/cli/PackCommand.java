@@ -1,6 +1,5 @@
 package maze.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.pack.HostCoreAccess;
@@ -37,10 +36,7 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // the bundle replaces its target at the end: a target that is the core would lose it
-        if (out != null && Files.exists(out) && Files.exists(core) && Files.isSameFile(out, core)) {
-            throw new UserError(ExitCode.USAGE, "-o " + out + " is the core itself; name another file for the bundle");
-        }
+        CoreInput.refuseOverwriting(out, core, "-o");
         PackResult r = packer().pack(core, exe, out);
         report(spec, r);
         return ExitCode.OK.code;

@@ -32,9 +32,11 @@ class PackCommandsTest {
     }
 
     @Test
-    void aBundleThatWouldReplaceTheCoreIsRefused() throws Exception {
+    void anOutputThatWouldReplaceTheCoreIsRefused() throws Exception {
         Path core = Files.writeString(tmp.resolve("core.1"), "the only copy");
         assertEquals(ExitCode.USAGE.code, Main.run("pack", core.toString(), "-o", core.toString()));
+        assertEquals(ExitCode.USAGE.code, Main.run("blocks", core.toString(), "-o", core.toString()));
+        assertEquals(ExitCode.USAGE.code, Main.run("analyze", core.toString(), "--json", core.toString()));
         assertEquals("the only copy", Files.readString(core));
     }
 
