@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code maze analyze}: the table of live heap memory by type. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Live heap memory of the process by type, largest total first, with a summary.",
-                "A block whose first word points into a vtable is named by its C++ class; every other",
-                "block by its usable size, as malloc(N)."},
+                "A block whose first word points into a vtable is named by its C++ class;",
+                "every other block by its usable size, as malloc(N)."},
         footer = {"", "Examples:",
                 "  maze analyze core.1234",
                 "  maze analyze core.1234 --top 20 --json result.json",

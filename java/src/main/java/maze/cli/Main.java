@@ -2,6 +2,7 @@ package maze.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -25,7 +26,22 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler(Main::badCommandLine);
         return cl.execute(args);
+    }
+
+    /**
+     * A mistyped command line gets the error, picocli's "did you mean" suggestions and where the
+     * help is: the whole help text would bury the one line that matters.
+     */
+    private static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("maze: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Usage: " + cl.getHelp().synopsis(0).strip());
+        err.println("'" + cl.getCommandSpec().qualifiedName() + " --help' explains every option.");
+        return ExitCode.USAGE.code;
     }
 
     /** Reads the version Maven wrote into the jar. */

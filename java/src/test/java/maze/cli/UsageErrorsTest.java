@@ -26,6 +26,18 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMistypedCommandLineGetsTheErrorAndWhereTheHelpIsNotAllOfIt() {
+        InfoCommandTest.Run r = InfoCommandTest.maze("analyze", "/nonexistent/core", "--top", "abc");
+        assertEquals(ExitCode.USAGE.code, r.exit());
+        assertTrue(r.err().startsWith("maze: Invalid value for option '--top'"), r.err());
+        assertTrue(r.err().contains("'maze analyze --help'"), r.err());
+        assertTrue(r.err().lines().count() <= 4, r.err());
+        InfoCommandTest.Run typo = InfoCommandTest.maze("analyse", "core");
+        assertEquals(ExitCode.USAGE.code, typo.exit());
+        assertTrue(typo.err().contains("analyze"), "suggests the command: " + typo.err());
+    }
+
+    @Test
     void everyCommandExplainsItselfWithHelp() {
         for (String command : new String[] {"analyze", "blocks", "info", "layouts", "pack", "capture", "demo"}) {
             InfoCommandTest.Run r = InfoCommandTest.maze(command, "--help");
