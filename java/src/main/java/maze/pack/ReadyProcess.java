@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReadyProcess implements AutoCloseable {
     public static final String DEFAULT_READY = "READY FOR GCORE";
+    /** Lines kept of what the program prints: a service logging for minutes must not fill maze's heap. */
+    static final int MAX_KEPT = 10_000;
+    /** Lines an error message quotes: the last ones, where a failure usually shows. */
+    private static final int QUOTED = 20;
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
+    private final ArrayDeque<String> last = new ArrayDeque<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean readySeen;
 
@@ -49,7 +55,7 @@ public final class ReadyProcess implements AutoCloseable {
             String why = rp.process.isAlive() ? "did not print" : "exited (code " + rp.process.exitValue() + ") without printing";
             rp.close(); // after the question above: a killed program is no longer alive
             throw new IOException(String.join(" ", command) + " " + why + " '" + readyText + "' within "
-                    + timeout.toSeconds() + " s; its output: " + rp.output());
+                    + timeout.toSeconds() + " s; its output ends: " + rp.tail());
         }
         return rp;
     }
@@ -60,7 +66,13 @@ public final class ReadyProcess implements AutoCloseable {
             try {
                 for (String line; (line = r.readLine()) != null; ) {
                     synchronized (output) {
-                        output.add(line);
+                        if (output.size() < MAX_KEPT) {
+                            output.add(line);
+                        }
+                        if (last.size() == QUOTED) {
+                            last.removeFirst();
+                        }
+                        last.addLast(line);
                     }
                     if (line.contains(readyText)) {
                         readySeen = true;
@@ -84,7 +96,14 @@ public final class ReadyProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** What the program printed so far. */
+    /** The last lines printed, for an error message. */
+    private List<String> tail() {
+        synchronized (output) {
+            return List.copyOf(last);
+        }
+    }
+
+    /** What the program printed so far (its first {@value #MAX_KEPT} lines). */
     public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
