@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CORE", description = "a core file, or a bundle from maze pack/capture")
     Path core;
-    @Option(names = "--exe", paramLabel = "PATH", description = "the executable, if not where the core says")
+    @Option(names = "--exe", paramLabel = "PATH", description = "the executable, when it is not where the core says")
     Path exe;
-    @Option(names = "--sysroot", paramLabel = "DIR", description = "prefix for every module path (as gdb's sysroot)")
+    @Option(names = "--sysroot", paramLabel = "DIR", description = "look up every library under DIR (as gdb's sysroot), for a core from another host")
     Path sysroot;
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;

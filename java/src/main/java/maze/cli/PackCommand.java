@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 final class PackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CORE", description = "the core file (from gcore or the kernel)")
     Path core;
-    @Option(names = "--exe", paramLabel = "PATH", description = "the executable, if not where the core says")
+    @Option(names = "--exe", paramLabel = "PATH", description = "the executable, when it is not where the core says")
     Path exe;
     @Option(names = {"-o", "--output"}, paramLabel = "BUNDLE", description = "the bundle to write (default: CORE.tar.gz here)")
     Path out;
