@@ -13,7 +13,8 @@ final class SupportMatrix {
 
     /** Generations the plugin walks today. */
     static boolean walked(String version) {
-        return version.startsWith("2.") || version.startsWith("3.0.") || version.startsWith("3.1.");
+        return version.startsWith("1.") || version.startsWith("2.") || version.startsWith("3.0.")
+                || version.startsWith("3.1.") || version.equals("3.6.0");
     }
 
     record Row(String build, String version, String kind, String scenario, String recall, String falseLive,
@@ -30,8 +31,8 @@ final class SupportMatrix {
                     f.get("segments"), f.get("segments_found_by_heap"), f.get("segments_found_by_abandoned"),
                     f.get("segments_found_by_map"), f.get("segments_found_by_scan"),
                     f.get("segments_found_by_scan_only"))
-                    : String.format("%s pages in use from the page map (%s abandoned)", f.get("pages"),
-                    f.get("abandoned_pages"));
+                    : String.format("%s pages in use from the %s (%s abandoned)", f.get("pages"),
+                    f.containsKey("pages_found_by_page_map") ? "page map" : "area slots", f.get("abandoned_pages"));
             return new Row(b.name(), b.version(), b.kind(), scenario,
                     String.format("%.4f%% (%d/%d)", 100 * s.recall(), s.found(), s.live()),
                     String.format("%.4f%% (%d/%d)", 100 * s.falseLiveRate(), s.falseLive(), s.freed()),

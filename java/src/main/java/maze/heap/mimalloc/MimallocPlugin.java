@@ -38,7 +38,7 @@ public final class MimallocPlugin implements AllocatorPlugin {
             return new V3Walk(ctx, d.module(), v).run(sink);
         }
         throw new LayoutException("mimalloc " + d.version() + " in " + d.module().path()
-                + ": generations 1, 2 and 3 (3.0/3.1) are walked so far; generation " + v.generation() + " is not yet supported");
+                + ": generations 1, 2 and 3 are walked; generation " + v.generation() + " is unknown");
     }
 
     /** Back from the detection's text ("2.0.9 (mi_version)", "2.x (markers)") to a version. */
