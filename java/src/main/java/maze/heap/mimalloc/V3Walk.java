@@ -11,9 +11,9 @@ import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 
 /**
- * One analysis of a mimalloc 3.0/3.1 heap: every page the page map holds (arena and OS pages,
- * owned and abandoned alike), checked, then its live blocks in address order. 3.x has no delayed
- * free list; a page's free blocks are its free, local_free and thread-free lists.
+ * One analysis of a mimalloc 3.x heap: every page the page map (3.0/3.1) or the area slots (3.6)
+ * hold, owned and abandoned alike, checked, then its live blocks in address order. 3.x has no
+ * delayed free list; a page's free blocks are its free, local_free and thread-free lists.
  */
 final class V3Walk {
     private static final long[] NO_DELAYED = new long[0];
