@@ -163,4 +163,26 @@ class V2WalkTest {
         assertEquals(3, walk(ctx, s).size());
         assertEquals("inferred", s[0].facts().get("main_cookie"));
     }
+
+    /** A cycle and a pointer out of the page end their lists with a warning; the walk goes on. */
+    @Test
+    void corruptListsAreCutAndReported() {
+        V2Fake f = new V2Fake(false);
+        long seg = f.segment(V2Fake.SEG, 3, 0);
+        long a = f.page(seg, 1, 64, 4, 0);
+        long b = f.page(seg, 2, 64, 4, 0);
+        f.put(a, f.l.pageUsed(), 2);
+        f.list(a + f.l.pageFree().offset(), 0, FreeListCodec.PLAIN, List.of(f.block(seg, 1, 64, 1), f.block(seg, 1, 64, 2)));
+        f.mem.putLong(f.block(seg, 1, 64, 2), f.block(seg, 1, 64, 1)); // 2 -> 1: a cycle
+        f.put(b, f.l.pageUsed(), 3);
+        f.mem.putLong(b + f.l.pageFree().offset(), f.block(seg, 2, 64, 0));
+        f.mem.putLong(f.block(seg, 2, 64, 0), f.block(seg, 1, 64, 0)); // into another page
+        HeapSummary[] s = new HeapSummary[1];
+        FakeHeapContext ctx = ctx(f.mem, coreSegments(seg), V2Fake.table());
+        List<Long> addrs = walk(ctx, s).stream().map(Block::address).toList();
+        assertEquals(List.of(f.block(seg, 1, 64, 0), f.block(seg, 1, 64, 3), f.block(seg, 2, 64, 1),
+                f.block(seg, 2, 64, 2), f.block(seg, 2, 64, 3)), addrs);
+        assertEquals(2L, s[0].facts().get("pages_list_problems"));
+        assertTrue(ctx.warnings().all().stream().anyMatch(w -> w.contains("free list left the page")), ctx.warnings().all().toString());
+    }
 }
