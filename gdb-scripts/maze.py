@@ -23,63 +23,97 @@ The analysis runs maze's launcher (MAZE_BIN, else bin/maze next to this script, 
 
 # ---------------------------------------------------------------- layouts
 
+def _expands(ftype):
+    """ptype /o expands a member whose declared type is a struct or union, never one behind a typedef
+    or inside an array; following it keeps `maze layout` equal to the Java ptype path."""
+    return ftype.code in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION)
+
+
 def _flatten(t, prefix, base, out):
     """Adds every field of struct/union type t, nested anonymous or named members as a.b."""
     for f in t.fields():
-        if not hasattr(f, "bitpos") or f.artificial:
-            continue  # static members and vptr-like artificial fields have no place in the object
-        ftype = f.type.strip_typedefs()
-        name = (prefix + f.name) if f.name else prefix.rstrip(".")
+        if not hasattr(f, "bitpos") or f.artificial or f.is_base_class:
+            continue  # static members, vptrs and base classes: ptype /o lists none of them
         offset_bits = base + f.bitpos
-        entry = {"offset": offset_bits // 8, "size": ftype.sizeof}
-        if f.bitsize:
-            entry = {"offset": offset_bits // 8, "size": ftype.sizeof,
-                     "bitpos": offset_bits % 8, "bitsize": f.bitsize}
         if f.name:
-            out[name] = entry
-        if ftype.code in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION):
-            _flatten(ftype, (name + ".") if f.name else prefix, offset_bits, out)
+            entry = {"offset": offset_bits // 8, "size": f.type.sizeof}
+            if f.bitsize:
+                entry.update(bitpos=offset_bits % 8, bitsize=f.bitsize)
+            out[prefix + f.name] = entry
+        if _expands(f.type):
+            _flatten(f.type, (prefix + f.name + ".") if f.name else prefix, offset_bits, out)
+
+
+def _lookup(name):
+    """The type a request's name means: "struct X"/"union X" as written; a bare name as a struct tag,
+    then a union tag, then a type name (heap_info is only a typedef). None when none exists."""
+    if name.startswith("class "):
+        name = "struct " + name[len("class "):]  # gdb.lookup_type knows no "class" keyword; a class is a struct
+    tries = [name] if re.match(r"(struct|union|enum) ", name) else ["struct " + name, "union " + name, name]
+    for t in tries:
+        try:
+            found = gdb.lookup_type(t).strip_typedefs()
+        except gdb.error:
+            continue
+        if found.code in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION):
+            return found
+    return None
 
 
 def struct_layout(name):
-    """{"size": N, "fields": {...}} for a struct, union or typedef name; None when gdb knows no such type."""
-    try:
-        t = gdb.lookup_type(name).strip_typedefs()
-    except gdb.error:
+    """{"size": N, "fields": {...}} for a struct, union or typedef name; None when gdb knows no such struct."""
+    t = _lookup(name)
+    if t is None:
         return None
     fields = {}
     _flatten(t, "", 0, fields)
     return {"size": t.sizeof, "fields": fields}
 
 
-_ADDRESS = re.compile(r"(?:at address|is at|static storage at address|is a variable at) (0x[0-9a-f]+)")
-_TLS = re.compile(r"thread-local variable at offset (0x[0-9a-f]+)")
+# The answers of `info address`, as the Java side's SymbolAnswer reads them.
+_KINDS = [("tls", re.compile(r"is a thread-local variable at offset 0x([0-9a-fA-F]+)")),
+          ("static", re.compile(r"is static storage at address 0x([0-9a-fA-F]+)")),
+          ("function", re.compile(r"is a function at address 0x([0-9a-fA-F]+)")),
+          ("minimal", re.compile(r"is at 0x([0-9a-fA-F]+) in a file compiled without debugging"))]
 
 
-def _info_address(name):
+def symbol_answer(name):
+    """(kind, value) of `info address NAME`: tls, static, function, minimal, or ("other", 0)."""
     try:
-        return gdb.execute("info address " + name, to_string=True)
+        text = gdb.execute("info address " + name, to_string=True)
     except gdb.error:
-        return ""
+        return ("other", 0)
+    for kind, pattern in _KINDS:
+        m = pattern.search(text)
+        if m:
+            value = int(m.group(1), 16)
+            return ("tls", value) if kind == "minimal" and _is_tls_minimal(name) else (kind, value)
+    return ("other", 0)
 
 
-def symbol_address(name):
-    m = _ADDRESS.search(_info_address(name))
-    return int(m.group(1), 16) if m else None
-
-
-def tls_offset(name):
-    m = _TLS.search(_info_address(name))
-    return int(m.group(1), 16) if m else None
+def _is_tls_minimal(name):
+    """Without DWARF gdb gives a thread-local symbol's offset as if it were an address; taking its
+    address then fails with "thread-local storage", which tells the two apart."""
+    try:
+        gdb.execute("print &" + name, to_string=True)
+        return False
+    except gdb.error as e:
+        return "thread-local storage" in str(e)
 
 
 def layout_request(req):
-    """Everything a request asks for in one reply: {"structs":{}, "symbols":{}, "tls":{}}; null = missing."""
-    return {
-        "structs": {n: struct_layout(n) for n in req.get("structs", [])},
-        "symbols": {n: symbol_address(n) for n in req.get("symbols", [])},
-        "tls": {n: tls_offset(n) for n in req.get("tls", [])},
-    }
+    """Everything a request asks for in one reply: {"structs":{}, "symbols":{}, "tls":{}}; null = missing.
+    A name asked as a symbol that turns out thread-local also answers in "tls" (so it is not looked up
+    again as such)."""
+    out = {"structs": {n: struct_layout(n) for n in req.get("structs", [])}, "symbols": {}, "tls": {}}
+    wanted_tls = req.get("tls", [])
+    for name in dict.fromkeys(req.get("symbols", []) + wanted_tls):
+        kind, value = symbol_answer(name)
+        if name in req.get("symbols", []):
+            out["symbols"][name] = value if kind in ("static", "function", "minimal") else None
+        if name in wanted_tls or kind == "tls":
+            out["tls"][name] = value if kind == "tls" else None
+    return out
 
 
 # ---------------------------------------------------------------- allocator detection
@@ -229,8 +263,10 @@ class MazeCommand(gdb.Command):
         super().__init__("maze", gdb.COMMAND_DATA)
 
     def invoke(self, argument, from_tty):
-        args = shlex.split(argument)
-        sub, rest = (args[0], args[1:]) if args else ("help", [])
+        # the subcommand first: layout-request's JSON argument is not for shell-like splitting
+        parts = argument.strip().split(None, 1)
+        sub = parts[0] if parts else "help"
+        rest = shlex.split(parts[1]) if len(parts) > 1 and sub != "layout-request" else []
         if sub == "help":
             gdb.write(HELP + "\n")
         elif sub == "layout":
@@ -243,7 +279,7 @@ class MazeCommand(gdb.Command):
             gdb.write(json.dumps(out, indent=2) + "\n")
         elif sub == "layout-request":
             # one round trip for the Java layout layer: a JSON request in, one JSON line out
-            gdb.write("MAZE-JSON " + json.dumps(layout_request(json.loads(argument[len(sub):]))) + "\n")
+            gdb.write("MAZE-JSON " + json.dumps(layout_request(json.loads(parts[1]))) + "\n")
         elif sub == "allocators":
             DETECTOR.scan_loaded()
             if not DETECTOR.found:

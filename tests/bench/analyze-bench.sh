@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of `maze analyze` with a warm layout cache (prints figures; not a test).
 #   tests/bench/analyze-bench.sh [--big]
+#   PRELOAD=/path/to/libmimalloc.so tests/bench/analyze-bench.sh [--big]   (fixtures on that allocator)
 # Captures the 8-thread glibc scenario (heap_truth threads, core > 1 GB) and, with --big, a core of
 # over 5 GB holding 10 million live blocks (many_blocks), then times: a cold run (gdb fills the
 # layout cache), and warm runs with gdb made unavailable (MAZE_GDB=/nonexistent: a warm run that
@@ -14,7 +15,7 @@ trap 'pkill -P $$ 2>/dev/null || true; rm -rf "$work"' EXIT
 
 capture() { # NAME COMMAND...: runs COMMAND until READY, gcores it, kills it; prints the core path
   local name=$1; shift
-  "$@" >"$work/$name.out" 2>&1 &
+  env ${PRELOAD:+LD_PRELOAD="$PRELOAD"} "$@" >"$work/$name.out" 2>&1 &
   local pid=$!
   for _ in $(seq 600); do grep -q "READY FOR GCORE" "$work/$name.out" && break; sleep 0.2; done
   gcore -o "$work/core-$name" "$pid" >/dev/null 2>&1

@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import maze.core.CoreFormatException;
+import maze.core.DebugFiles;
 import maze.core.ElfFile;
 import maze.core.Module;
 import maze.gdb.GdbOptions;
 
 /**
  * Layouts from DWARF, read through gdb, remembered on disk by build-id. A request the cache
- * fully answers starts no gdb; otherwise one gdb session asks for just the names the cache lacks.
+ * fully answers starts no gdb; otherwise one gdb session asks for just the names the cache lacks,
+ * in one command of gdb-scripts/maze.py (or one ptype per struct when gdb has no Python).
  *
  * <pre>
  * LayoutProvider layouts = new DwarfLayoutProvider(
@@ -23,15 +26,23 @@ import maze.gdb.GdbOptions;
  * </pre>
  *
  * Files without a build-id are cached under their path, size and modification time.
- * A module without DWARF is never cached (its debug package may be installed later).
+ * A module without DWARF is cached too (its ELF symbols), and asked again only once a debug file
+ * for it has appeared (its debug package was installed later).
  */
 public final class DwarfLayoutProvider implements LayoutProvider {
     private final GdbOptions gdb;
     private final LayoutCache cache;
+    private final FetchRoute route;
 
     public DwarfLayoutProvider(GdbOptions gdb, LayoutCache cache) {
+        this(gdb, cache, FetchRoute.STANDARD);
+    }
+
+    /** With a chosen route to gdb (tests and the benchmark compare the two). */
+    DwarfLayoutProvider(GdbOptions gdb, LayoutCache cache, FetchRoute route) {
         this.gdb = gdb;
         this.cache = cache;
+        this.route = route;
     }
 
     /** gdb from the PATH with its default debug directories, and the standard cache. */
@@ -64,20 +75,37 @@ public final class DwarfLayoutProvider implements LayoutProvider {
         }
         String key = buildId != null ? buildId : fileKey(file);
         ModuleLayouts cached = cache.read(key);
+        if (cached != null && !cached.hasDebugInfo() && debugInfoAppeared(file, buildId, debugLink)) {
+            cached = null;
+        }
         LayoutRequest todo = cached == null ? request : cached.unanswered(request);
+        if (cached != null && !cached.hasDebugInfo()) {
+            // without DWARF no struct will ever be answered: only new symbol names are worth a gdb
+            todo = new LayoutRequest(List.of(), todo.symbols(), todo.tlsVariables());
+        }
         if (cached != null && ModuleLayouts.isEmpty(todo)) {
             return cached;
         }
-        ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo);
-        if (!fetched.hasDebugInfo()) {
-            return fetched;
-        }
+        ModuleLayouts fetched = GdbLayoutFetcher.fetch(gdb, file, buildId, debugLink, todo, route);
         ModuleLayouts result = cached != null ? cached : fetched;
         if (cached != null) {
             cached.merge(fetched);
         }
         cache.write(key, result);
         return result;
+    }
+
+    /** A file cached as having no DWARF has some now: its own .debug_info or a separate debug file. */
+    private boolean debugInfoAppeared(Path file, String buildId, String debugLink) {
+        try (ElfFile elf = ElfFile.open(file)) {
+            if (elf.section(".debug_info") != null) {
+                return true;
+            }
+        } catch (CoreFormatException e) {
+            return true; // let the fetch say what is wrong with the file
+        }
+        List<Path> dirs = gdb.debugFileDirectories().isEmpty() ? List.of(DebugFiles.DEFAULT_DIR) : gdb.debugFileDirectories();
+        return new DebugFiles(dirs).find(file, buildId, debugLink) != null;
     }
 
     /** The cache key of a file with no build-id: its real path, size and modification time. */

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class LayoutJson {
     /** Bumped when the cache's shape or the parsing changes, so old cache files are not trusted. */
-    static final int CACHE_VERSION = 1;
+    static final int CACHE_VERSION = 2;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LayoutJson() {
@@ -80,6 +80,7 @@ public final class LayoutJson {
         o.put("file", m.file());
         o.put("buildId", m.buildId());
         o.put("debugFile", m.debugFile());
+        o.put("noDebugInfo", m.noDebugInfoMessage());
         ObjectNode structs = o.putObject("structs");
         m.structs.forEach((n, s) -> structs.set(n, struct(s)));
         names(o.putArray("missingStructs"), m.missingStructs);
@@ -97,6 +98,9 @@ public final class LayoutJson {
         }
         ModuleLayouts m = new ModuleLayouts(o.path("file").asText(), o.path("buildId").textValue());
         m.debugFile(o.path("debugFile").textValue());
+        if (o.path("noDebugInfo").isTextual()) {
+            m.noDebugInfo(o.path("noDebugInfo").textValue());
+        }
         o.path("structs").fields().forEachRemaining(e -> m.structs.put(e.getKey(), struct(e.getKey(), e.getValue())));
         o.path("missingStructs").forEach(n -> m.missingStructs.add(n.asText()));
         o.path("symbols").fields().forEachRemaining(e -> m.symbols.put(e.getKey(), e.getValue().asLong()));

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *
  * <p>What gdb 13 prints, and how it is read: offsets of nested members are absolute (from the
  * outermost struct); union members show no offset (they sit at the union's); a bitfield shows
- * {@code byte: bit}. Members of a named nested struct or union become "outer.inner"; members of
- * an anonymous one keep their own names. Typedef'd and array members are not expanded by gdb
- * (ask for their type separately). Static members and holes are skipped.
+ * {@code byte: bit}, except directly in a union (it starts at the union's bit 0). Members of a
+ * named nested struct or union become "outer.inner"; members of an anonymous one keep their own
+ * names. Typedef'd and array members are not expanded by gdb (ask for their type separately).
+ * Static members and holes are skipped; so are unnamed bitfields, which gdb prints as holes.
  */
 public final class PtypeParser {
     private static final Pattern MEMBER = Pattern.compile(
@@ -107,9 +108,11 @@ public final class PtypeParser {
         }
         decl = decl.endsWith(";") ? decl.substring(0, decl.length() - 1).strip() : decl;
         Matcher bits = BITFIELD.matcher(decl);
-        if (bits.matches() && m.group(2) != null) {
-            parent.fields.add(new FieldLayout(declName(bits.group(1)), offset, size,
-                    Integer.parseInt(m.group(2)), Integer.parseInt(bits.group(2))));
+        if (bits.matches()) {
+            // a union member shows no "byte: bit"; it starts at the union's first bit
+            int bitPos = m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
+            parent.fields.add(new FieldLayout(declName(bits.group(1)), offset, size, bitPos,
+                    Integer.parseInt(bits.group(2))));
         } else {
             parent.fields.add(new FieldLayout(declName(decl), offset, size));
         }
@@ -123,7 +126,13 @@ public final class PtypeParser {
             throw new LayoutException("unbalanced braces in gdb's ptype output");
         }
         String name = closeName.isEmpty() ? "" : declName(closeName);
+        // gdb spells out an anonymous type behind an array or pointer, with wrong offsets; like any
+        // array or pointer member it stays unexpanded
+        boolean behind = !closeName.isEmpty() && !closeName.matches("[A-Za-z_]\\w*");
         for (FieldLayout f : inner.fields) {
+            if (behind && !f.name().isEmpty()) {
+                continue;
+            }
             if (f.name().isEmpty()) {
                 if (!name.isEmpty()) {
                     parent.fields.add(new FieldLayout(name, f.offset(), f.size()));

@@ -2,7 +2,7 @@ package maze.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import maze.testing.Fixtures;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ class DemanglerTest {
         for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
             found |= Files.isExecutable(Path.of(dir, "c++filt"));
         }
-        assumeTrue(found, "c++filt (binutils) is not installed");
+        Fixtures.require(found, "c++filt (binutils) is not installed");
     }
 
     @Test

@@ -2,7 +2,7 @@ package maze.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import maze.testing.Fixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +29,11 @@ class RealVtablesTest {
             Files.copy(in, source);
         }
         Path exe = dir.resolve("vptrs");
-        assumeTrue(run(dir, "g++", "-O0", "-no-pie", "-o", exe.toString(), source.toString()) != null,
+        Fixtures.require(run(dir, "g++", "-O0", "-no-pie", "-o", exe.toString(), source.toString()) != null,
                 "g++ is not installed");
         List<String> printed = run(dir, exe.toString());
         List<String> nm = run(dir, "nm", "-S", "--defined-only", exe.toString());
-        assumeTrue(nm != null, "nm (binutils) is not installed");
+        Fixtures.require(nm != null, "nm (binutils) is not installed");
 
         List<String> warnings = new ArrayList<>();
         VtableIndex index = VtableIndex.build(vtableSymbols(nm), new Demangler(), warnings::add);

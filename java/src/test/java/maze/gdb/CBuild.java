@@ -30,6 +30,13 @@ public final class CBuild {
         return out;
     }
 
+    /** shapes.c as a shared library with build-id {@code 0xHEX} and its DWARF stripped (ELF symbols stay). */
+    public static Path strippedShapes(Path out, String buildIdHex) throws IOException, InterruptedException {
+        compile("shapes.c", out, "-g", "-shared", "-fPIC", "-Wl,--build-id=0x" + buildIdHex);
+        run(List.of("strip", "--strip-debug", out.toString()));
+        return out;
+    }
+
     /** Runs a build tool; fails with its output when it does not succeed. */
     public static void run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

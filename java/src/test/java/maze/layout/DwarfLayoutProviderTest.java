@@ -80,9 +80,7 @@ class DwarfLayoutProviderTest {
     @Test
     void aStrippedLibrarySaysWhichFileAndWhereDebugFilesWereLookedFor() throws Exception {
         GdbTesting.requireGdb();
-        Path so = CBuild.compile("shapes.c", tmp.resolve("libshapes.so"), "-g", "-shared", "-fPIC",
-                "-Wl,--build-id=0xfeedface0001");
-        CBuild.run(List.of("strip", "--strip-debug", so.toString()));
+        Path so = CBuild.strippedShapes(tmp.resolve("libshapes.so"), "feedface0001");
         LayoutRequest r = new LayoutRequest(List.of("shapes"), List.of("hidden_counter"), List.of("per_thread"));
         ModuleLayouts m = provider(GdbOptions.defaults()).forFile(so, r);
         assertFalse(m.hasDebugInfo());
@@ -93,7 +91,31 @@ class DwarfLayoutProviderTest {
         assertTrue(m.symbol("hidden_counter").isPresent(), "ELF symbols still answer");
         assertEquals(0, m.tlsOffset("per_thread").orElseThrow(), "told apart from an address without DWARF");
         assertTrue(m.symbol("per_thread").isEmpty());
-        assertFalse(Files.exists(tmp.resolve("cache").resolve("feedface0001.json")), "no DWARF: nothing cached");
+        assertTrue(Files.exists(tmp.resolve("cache").resolve("feedface0001.json")), "no DWARF is remembered too");
+
+        long starts = GdbSession.starts();
+        ModuleLayouts again = provider(GdbOptions.defaults()).forFile(so, r);
+        assertEquals(starts, GdbSession.starts(), "a second run knows there is no DWARF without gdb");
+        assertFalse(again.hasDebugInfo());
+        assertEquals(e.getMessage(), assertThrows(LayoutException.class, () -> again.struct("shapes")).getMessage());
+        assertEquals(m.symbol("hidden_counter"), again.symbol("hidden_counter"));
+    }
+
+    @Test
+    void aDebugFileThatAppearsLaterIsUsed() throws Exception {
+        GdbTesting.requireGdb();
+        Path so = CBuild.compile("shapes.c", tmp.resolve("libshapes.so"), "-g", "-shared", "-fPIC",
+                "-Wl,--build-id=0xfeedface0002");
+        Path debugDir = Files.createDirectories(tmp.resolve("debug/.build-id/fe"));
+        CBuild.run(List.of("objcopy", "--only-keep-debug", so.toString(), debugDir.resolve("edface0002.debug").toString()));
+        Path hidden = tmp.resolve("edface0002.debug.later");
+        Files.move(debugDir.resolve("edface0002.debug"), hidden);
+        CBuild.run(List.of("strip", "--strip-debug", so.toString()));
+        GdbOptions opts = GdbOptions.defaults().withDebugFileDirectories(List.of(tmp.resolve("debug")));
+        LayoutRequest r = new LayoutRequest(List.of("shapes"), List.of(), List.of());
+        assertFalse(provider(opts).forFile(so, r).hasDebugInfo());
+        Files.move(hidden, debugDir.resolve("edface0002.debug"));
+        assertEquals(112, provider(opts).forFile(so, r).struct("shapes").size());
     }
 
     @Test

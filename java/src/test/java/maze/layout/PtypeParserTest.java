@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.Stream;
 import maze.gdb.mi.Transcripts;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,40 @@ class PtypeParserTest {
         "void (**table)(void)|table"})
     void memberNamesOfDeclarations(String decl, String name) {
         assertEquals(name, PtypeParser.declName(decl));
+    }
+
+    /** gdb 13's text for a union bitfield and for anonymous structs behind an array and a pointer. */
+    private static final String CORNERS = String.join("\n",
+            "/* offset      |    size */  type = struct corners {",
+            "/*      4      |       4 */    union {",
+            "/*                     4 */        unsigned int in_union : 3;",
+            "/*                     4 */        int whole;",
+            "",
+            "                                   /* total size (bytes):    4 */",
+            "                               } u;",
+            "/*     32      |       8 */    struct {",
+            "/*     16      |       4 */        struct {",
+            "/*     16      |       4 */            int deep;",
+            "                                   } inner;",
+            "                               } outer[2];",
+            "/*     40      |       8 */    struct {",
+            "/*     16      |       4 */        int hidden;",
+            "                               } *anon_ptr;",
+            "",
+            "                               /* total size (bytes):   48 */",
+            "                             }");
+
+    @Test
+    void aBitfieldDirectlyInAUnionStartsAtItsFirstBit() {
+        FieldLayout f = PtypeParser.parse("corners", CORNERS).field("u.in_union");
+        assertEquals(new FieldLayout("u.in_union", 4, 4, 0, 3), f);
+    }
+
+    @Test
+    void anonymousTypesBehindArraysAndPointersAreNotExpanded() {
+        StructLayout s = PtypeParser.parse("corners", CORNERS);
+        assertEquals(List.of("u", "u.in_union", "u.whole", "outer", "anon_ptr"), List.copyOf(s.fields().keySet()));
+        assertEquals(new FieldLayout("outer", 32, 8), s.field("outer"));
+        assertEquals(48, s.size());
     }
 }
