@@ -15,7 +15,7 @@ import maze.layout.StructLayout;
  * (abandoned segments live in arena bitmaps: the scan finds them). Absent fields are null.
  */
 record MiV2Layout(
-        long segmentSize, FieldLayout segCookie, FieldLayout segSlices, FieldLayout segInfoSlices,
+        FieldLayout segCookie, FieldLayout segSlices, FieldLayout segInfoSlices,
         FieldLayout segKind, FieldLayout segSliceEntries, FieldLayout segThreadId, long segSlicesArray,
         FieldLayout segUsed, FieldLayout segAbandoned, FieldLayout segAbandonedNext,
         long pageSize, FieldLayout pageSliceCount, FieldLayout pageSliceOffset, FieldLayout pageCapacity,
@@ -35,7 +35,7 @@ record MiV2Layout(
     static MiV2Layout from(LayoutSource src) {
         StructLayout seg = src.struct(SEGMENT);
         StructLayout page = src.struct(PAGE);
-        return new MiV2Layout(seg.size(), seg.field("cookie"), seg.field("segment_slices"),
+        return new MiV2Layout(seg.field("cookie"), seg.field("segment_slices"),
                 seg.field("segment_info_slices"), seg.field("kind"), seg.field("slice_entries"),
                 seg.field("thread_id"), seg.offset("slices"), seg.field("used"), seg.field("abandoned"),
                 optional(seg, "abandoned_next"),
