@@ -21,12 +21,15 @@ final class InfoCommand implements Callable<Integer> {
     Path sysroot;
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
+    @Option(names = "--dlopen-probe", description = "also ask mimalloc its version by loading the library in a child "
+            + "process (runs the library's constructor; executables are skipped). Off by default.")
+    boolean dlopenProbe;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        CoreInfo.run(new InfoRequest(core, exe, sysroot, json), spec.commandLine().getOut());
+        CoreInfo.run(new InfoRequest(core, exe, sysroot, json, dlopenProbe), spec.commandLine().getOut());
         return ExitCode.OK.code;
     }
 }
