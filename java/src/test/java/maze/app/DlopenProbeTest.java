@@ -162,6 +162,17 @@ class DlopenProbeTest {
         assertTrue(seen.stream().noneMatch(l -> l.startsWith("MIMALLOC_")), seen.toString());
     }
 
+    @Test
+    void aConstructorThatNeverReturnsIsKilledAtTheLimitAndSkipped() throws Exception {
+        Path hang = build("hang.c", "libhang.so", "-shared", "-fPIC");
+        long start = System.nanoTime();
+        DlopenProbe.Result r = new DlopenProbe(new ProbeChild(probe, Duration.ofSeconds(1), Map.of()))
+                .probe(List.of(hang));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "the limit held");
+        assertFalse(r.done());
+        assertTrue(r.skipped().get(0).reason().contains("no answer within 1 s (killed)"), r.skipped().toString());
+    }
+
     /** The real constructor, told to be verbose by maze's environment, stays silent: it never heard. */
     @Test
     void realMimallocGetsNoOptions() throws Exception {
