@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of `maze analyze` with a warm layout cache (prints figures; not a test).
-#   tests/bench/analyze-bench.sh [--big]
+#   tests/bench/analyze-bench.sh [--big | --mimalloc]
 #   PRELOAD=/path/to/libmimalloc.so tests/bench/analyze-bench.sh [--big]   (fixtures on that allocator)
 # Captures the 8-thread glibc scenario (heap_truth threads, core > 1 GB) and, with --big, a core of
-# over 5 GB holding 10 million live blocks (many_blocks), then times: a cold run (gdb fills the
+# over 5 GB holding 10 million live blocks (many_blocks), with --mimalloc the same scenario
+# LD_PRELOADed with each provisioned mimalloc build (tests/provision/mimalloc.sh), then times: a cold run (gdb fills the
 # layout cache), and warm runs with gdb made unavailable (MAZE_GDB=/nonexistent: a warm run that
 # needed gdb would fail). The warm runs use -Xmx256m. Baseline in the same run: `cat CORE >/dev/null`
 # (reading the core once, warm page cache) and `maze info`, which reads only headers and notes.
@@ -42,6 +43,13 @@ bench() { # NAME CORE
 }
 
 bench threads "$(capture threads target/fixtures/heap_truth threads "$work/truth.jsonl")"
+if [[ ${1:-} == --mimalloc ]]; then
+  rm -f "$work"/core-threads.*
+  bash tests/provision/mimalloc.sh | while read -r name lib _; do
+    bench "$name" "$(capture "$name" env LD_PRELOAD="$lib" target/fixtures/heap_truth threads "$work/truth.jsonl")"
+    rm -f "$work"/core-"$name".*
+  done
+fi
 if [[ ${1:-} == --big ]]; then
   rm -f "$work"/core-threads.*
   bench big "$(capture big target/fixtures/many_blocks 4 3300000 4200)"

@@ -25,6 +25,8 @@ import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.Warnings;
+import maze.layout.LayoutException;
+import maze.gdb.GdbException;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
 import maze.memory.CoreMemory;
@@ -102,9 +104,19 @@ public final class Analysis implements AutoCloseable {
             walked.add(walk(allocators.get(0), sink));
             return walked;
         }
+        RuntimeException firstFailure = null;
         try (BlockMerge merge = new BlockMerge()) {
             for (Map.Entry<AllocatorPlugin, Detection> a : allocators) {
-                walked.add(walk(a, merge.newRun()));
+                try {
+                    walked.add(walk(a, merge.newRun()));
+                } catch (LayoutException | GdbException e) {
+                    // one allocator without layouts must not cost the others' results
+                    warnings.add("%s not walked: %s", a.getValue().allocator(), e.getMessage());
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                }
+            }
+            if (walked.isEmpty()) {
+                throw firstFailure;
             }
             merge.replay(sink);
         } catch (IOException e) {

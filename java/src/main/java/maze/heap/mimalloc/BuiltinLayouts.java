@@ -23,7 +23,7 @@ import maze.layout.StructLayout;
  */
 final class BuiltinLayouts {
     /** The tables shipped; each file names its library, version and build-id. */
-    static final List<String> TABLES = List.of("debian-2.0.9.layout", "debian-3.0.1.layout");
+    static final List<String> TABLES = List.of("debian-2.0.9.layout", "debian-3.0.1.layout", "debian-3.6.0.layout");
 
     /** One table: what it is for, and its content as a LayoutSource. */
     record Table(String resource, String library, String version, String buildId, Source source) {

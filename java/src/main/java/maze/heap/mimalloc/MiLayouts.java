@@ -28,7 +28,8 @@ final class MiLayouts {
         String dwarfProblem;
         try {
             return new Chosen<>(from.apply(ctx.layouts(mod, request)), "dwarf", false);
-        } catch (LayoutException e) {
+        } catch (RuntimeException e) {
+            // no DWARF, or no way to read it (gdb missing or failing): a built-in table may still fit
             dwarfProblem = e.getMessage();
         }
         String buildId = buildId(mod);

@@ -54,6 +54,12 @@ final class MiModuleFile implements AutoCloseable {
         return MiTls.UNKNOWN;
     }
 
+    /** Size in bytes of a symbol of the file's own tables (hidden ones too), 0 when unknown. */
+    long symbolSize(String name) {
+        ElfSymbol sym = elf.findSymbol(name);
+        return sym == null ? 0 : sym.size();
+    }
+
     String buildId() {
         return elf.buildId();
     }

@@ -1,5 +1,8 @@
 package maze.heap.mimalloc;
 
+import maze.core.ElfFile;
+import maze.core.Module;
+
 /**
  * What a segment walk (1.x or 2.x) needs, taken from the generation's layout: the segment shape,
  * the heap layout, and the link-time addresses of the roots (0 when the symbols are unknown).
@@ -8,11 +11,30 @@ record MiSegmentSetup(MiSegmentCheck shape, MiHeapLayout heap, long heapMain, lo
                       long abandonedVisited, long segmentMap, int mapWords, long heapDefaultTls) {
 
     /** MI_MAX_ADDRESS (20 TiB) / 32 MiB bits in 2.0.x's segment map (its overflow word is left out). */
-    static final int V2_MAP_WORDS = 10240;
+    static final int V2_0_MAP_WORDS = 10240;
 
-    static MiSegmentSetup v2(MiMemory mem, MiV2Layout l) {
+    static MiSegmentSetup v2(MiMemory mem, MiV2Layout l, int mapWords) {
         return new MiSegmentSetup(new V2SegmentShape(mem, l), l.heap(), l.heapMain(), l.abandoned(),
-                l.abandonedVisited(), l.segmentMap(), V2_MAP_WORDS, l.heapDefaultTls());
+                l.abandonedVisited(), l.segmentMap(), mapWords, l.heapDefaultTls());
+    }
+
+    /**
+     * Words of mi_segment_map to read: its symbol's size less the overflow word when the file has
+     * a symbol table; else 2.0.x's fixed size; else none (MI_MAX_ADDRESS changed across 2.1.x, and
+     * reading past the map would only offer garbage to the header check).
+     */
+    static int v2MapWords(Module mod, MiVersion v) {
+        if (mod.localFile() != null) {
+            try (MiModuleFile file = new MiModuleFile(ElfFile.open(mod.localFile()))) {
+                long size = file.symbolSize("mi_segment_map");
+                if (size > 8) {
+                    return (int) (size / 8 - 1);
+                }
+            } catch (RuntimeException e) {
+                // unreadable file: fall back to what the version says
+            }
+        }
+        return v.text().startsWith("2.0.") ? V2_0_MAP_WORDS : 0;
     }
 
     static MiSegmentSetup v1(MiMemory mem, MiV1Layout l) {

@@ -9,14 +9,18 @@ import maze.layout.StructLayout;
 /**
  * The mimalloc 2.x fields the walker reads, by name from a {@link LayoutSource} (DWARF or the
  * built-in table), never as hard-coded offsets. Symbols are link-time addresses, 0 when unknown;
- * {@code pageKeys} is null unless the build encodes free lists (MI_ENCODE_FREELIST).
+ * {@code pageKeys} is null unless the build encodes free lists (MI_ENCODE_FREELIST). 2.0-2.1.2
+ * store a 32-bit {@code xblock_size} (2 GiB and up means "the whole page"); 2.1.4+ a size_t
+ * {@code block_size} and the blocks' {@code page_start}, and no segment {@code abandoned_next}
+ * (abandoned segments live in arena bitmaps: the scan finds them). Absent fields are null.
  */
 record MiV2Layout(
-        long segmentSize, FieldLayout segCookie, FieldLayout segSlices, FieldLayout segInfoSlices,
+        FieldLayout segCookie, FieldLayout segSlices, FieldLayout segInfoSlices,
         FieldLayout segKind, FieldLayout segSliceEntries, FieldLayout segThreadId, long segSlicesArray,
         FieldLayout segUsed, FieldLayout segAbandoned, FieldLayout segAbandonedNext,
         long pageSize, FieldLayout pageSliceCount, FieldLayout pageSliceOffset, FieldLayout pageCapacity,
         FieldLayout pageReserved, FieldLayout pageFree, FieldLayout pageUsed, FieldLayout pageBlockSize,
+        boolean blockSizeSentinel, FieldLayout pageStart,
         FieldLayout pageLocalFree, FieldLayout pageKeys, FieldLayout pageThreadFree, FieldLayout pageHeap,
         MiHeapLayout heap,
         long heapMain, long abandoned, long abandonedVisited, long segmentMap, long heapDefaultTls) {
@@ -31,13 +35,15 @@ record MiV2Layout(
     static MiV2Layout from(LayoutSource src) {
         StructLayout seg = src.struct(SEGMENT);
         StructLayout page = src.struct(PAGE);
-        return new MiV2Layout(seg.size(), seg.field("cookie"), seg.field("segment_slices"),
+        return new MiV2Layout(seg.field("cookie"), seg.field("segment_slices"),
                 seg.field("segment_info_slices"), seg.field("kind"), seg.field("slice_entries"),
                 seg.field("thread_id"), seg.offset("slices"), seg.field("used"), seg.field("abandoned"),
-                seg.field("abandoned_next"),
+                optional(seg, "abandoned_next"),
                 page.size(), page.field("slice_count"), page.field("slice_offset"), page.field("capacity"),
-                page.field("reserved"), page.field("free"), page.field("used"), page.field("xblock_size"),
-                page.field("local_free"), page.has("keys") ? page.field("keys") : null,
+                page.field("reserved"), page.field("free"), page.field("used"),
+                page.field(page.has("xblock_size") ? "xblock_size" : "block_size"), page.has("xblock_size"),
+                optional(page, "page_start"),
+                page.field("local_free"), optional(page, "keys"),
                 page.field("xthread_free"), page.field("xheap"),
                 MiHeapLayout.from(src),
                 src.symbol(HEAP_MAIN).orElse(0), src.symbol("abandoned").orElse(0),
@@ -45,11 +51,7 @@ record MiV2Layout(
                 src.tlsOffset(HEAP_DEFAULT).orElse(-1));
     }
 
-    /** Names of everything {@link #from} reads, per struct: what a built-in table must provide. */
-    static final List<String> SEGMENT_FIELDS = List.of("cookie", "segment_slices", "segment_info_slices", "kind",
-            "slice_entries", "thread_id", "slices", "used", "abandoned", "abandoned_next");
-    static final List<String> PAGE_FIELDS = List.of("slice_count", "slice_offset", "capacity", "reserved", "free",
-            "used", "xblock_size", "local_free", "xthread_free", "xheap", "next");
-    static final List<String> HEAP_FIELDS = List.of("tld", "pages_free_direct", "pages", "thread_delayed_free",
-            "thread_id", "cookie", "keys", "next");
+    private static FieldLayout optional(StructLayout s, String name) {
+        return s.has(name) ? s.field(name) : null;
+    }
 }

@@ -8,13 +8,16 @@ import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
 
 /**
- * The mimalloc 3.0/3.1 fields the walker reads: the page (its metadata sits at the start of the
- * page memory and records where its blocks start) and the page map that points every 64 KiB slice
- * at its page. Later 3.x (page_woffset, separate metadata, theaps) needs another record.
+ * The mimalloc 3.x page fields the walker reads, and how pages are found. 3.0/3.1: the page
+ * records {@code page_start} (a pointer) and a two-level page map (_mi_page_map) points every
+ * 64 KiB slice at its page. 3.6 (Debian's binary; no source here): 256 MiB areas that begin with
+ * one page-sized slot per slice, each slot pointing at the page's metadata (at the page's start,
+ * or the slot itself), and the blocks start at metadata + {@code block_offset}. {@code slotSize}
+ * is the size of the page struct (a slot holds one); {@code pageMap} 0 means areas.
  */
 record MiV3Layout(FieldLayout threadId, FieldLayout free, FieldLayout used, FieldLayout capacity,
                   FieldLayout reserved, FieldLayout localFree, FieldLayout threadFree, FieldLayout blockSize,
-                  FieldLayout pageStart, FieldLayout keys, long pageMap) {
+                  FieldLayout pageStart, FieldLayout blockOffset, FieldLayout keys, long slotSize, long pageMap) {
 
     static final String PAGE = "mi_page_t";
     static final String PAGE_MAP = "_mi_page_map";
@@ -22,12 +25,21 @@ record MiV3Layout(FieldLayout threadId, FieldLayout free, FieldLayout used, Fiel
 
     static MiV3Layout from(LayoutSource src) {
         StructLayout page = src.struct(PAGE);
-        if (!page.has("page_start")) {
-            throw new LayoutException("mi_page_t has no page_start: a 3.x layout this walker does not know (3.2 or later)");
+        FieldLayout start = optional(page, "page_start");
+        FieldLayout offset = optional(page, "block_offset");
+        long map = src.symbol(PAGE_MAP).orElse(0);
+        if (start == null && offset == null) {
+            throw new LayoutException("mi_page_t has neither page_start nor block_offset: a 3.x layout this walker does not know");
         }
-        long map = src.symbol(PAGE_MAP).orElseThrow(() -> new LayoutException("no symbol " + PAGE_MAP));
+        if (start != null && map == 0) {
+            throw new LayoutException("no symbol " + PAGE_MAP + " for a 3.0/3.1 layout");
+        }
         return new MiV3Layout(page.field("xthread_id"), page.field("free"), page.field("used"),
                 page.field("capacity"), page.field("reserved"), page.field("local_free"), page.field("xthread_free"),
-                page.field("block_size"), page.field("page_start"), page.has("keys") ? page.field("keys") : null, map);
+                page.field("block_size"), start, offset, optional(page, "keys"), page.size(), map);
+    }
+
+    private static FieldLayout optional(StructLayout s, String name) {
+        return s.has(name) ? s.field(name) : null;
     }
 }

@@ -32,13 +32,14 @@ public final class MimallocPlugin implements AllocatorPlugin {
         }
         if (v.generation() == 2) {
             MiLayouts.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v2, sink);
+            int mapWords = MiSegmentSetup.v2MapWords(d.module(), v);
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, mapWords), sink);
         }
         if (v.generation() == 3) {
             return new V3Walk(ctx, d.module(), v).run(sink);
         }
         throw new LayoutException("mimalloc " + d.version() + " in " + d.module().path()
-                + ": generations 1, 2 and 3 (3.0/3.1) are walked so far; generation " + v.generation() + " is not yet supported");
+                + ": generations 1, 2 and 3 are walked; generation " + v.generation() + " is unknown");
     }
 
     /** Back from the detection's text ("2.0.9 (mi_version)", "2.x (markers)") to a version. */

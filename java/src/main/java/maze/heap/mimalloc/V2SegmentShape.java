@@ -49,7 +49,7 @@ final class V2SegmentShape extends MiSegmentCheck {
 
     @Override
     public long abandonedNext(long seg) {
-        return mem.field(seg, l.segAbandonedNext());
+        return l.segAbandonedNext() == null ? 0 : mem.field(seg, l.segAbandonedNext());
     }
 
     @Override

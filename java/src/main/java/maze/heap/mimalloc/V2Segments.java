@@ -77,9 +77,9 @@ final class V2Segments {
     }
 
     private MiPage page(long seg, long meta, int idx, long sliceCount, long xbs) {
-        long offset = xbs >= 8 && xbs <= 1024 ? SMALL_START_OFFSET : 0;
-        long start = seg + idx * SLICE_SIZE + offset;
-        long bsize = xbs < HUGE_BLOCK_SIZE ? xbs : sliceCount * SLICE_SIZE - offset;
+        long offset = xbs >= 8 && xbs <= 1024 ? SMALL_START_OFFSET : 0; // 2.0.x; 2.1.4+ records page_start
+        long start = l.pageStart() != null ? mem.field(meta, l.pageStart()) : seg + idx * SLICE_SIZE + offset;
+        long bsize = !l.blockSizeSentinel() || xbs < HUGE_BLOCK_SIZE ? xbs : sliceCount * SLICE_SIZE - offset;
         int capacity = (int) mem.field(meta, l.pageCapacity());
         if (capacity == 0) {
             return null;

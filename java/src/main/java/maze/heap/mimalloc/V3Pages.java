@@ -1,7 +1,7 @@
 package maze.heap.mimalloc;
 
 /**
- * Reads one mimalloc 3.0/3.1 page header into a {@link MiPage}, or null when the header is not
+ * Reads one mimalloc 3.x page header into a {@link MiPage}, or null when the header is not
  * consistent (a stale page-map entry over reused memory) or the page has nothing in use (used 0:
  * a freed page whose map entries 3.0.1 did not clear reads exactly like this).
  */
@@ -23,9 +23,12 @@ final class V3Pages {
         int capacity = (int) mem.field(p, l.capacity());
         int reserved = (int) mem.field(p, l.reserved());
         long used = mem.field(p, l.used());
-        long start = mem.field(p, l.pageStart());
+        long start = l.pageStart() != null ? mem.field(p, l.pageStart()) : p + mem.field(p, l.blockOffset());
+        if (bsize == 0 && used == 0) {
+            return null; // freed metadata (3.3+ clears block_size)
+        }
         boolean ok = bsize > 0 && bsize < (1L << 40) && capacity > 0 && capacity <= reserved && used <= capacity
-                && start - p >= 0 && start - p < MAX_START_OFFSET;
+                && start - p >= 0 && start - p < MAX_START_OFFSET; // 3.6 slot metadata sits below its blocks too
         if (!ok) {
             inconsistent++;
             return null;

@@ -11,9 +11,9 @@ import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 
 /**
- * One analysis of a mimalloc 3.0/3.1 heap: every page the page map holds (arena and OS pages,
- * owned and abandoned alike), checked, then its live blocks in address order. 3.x has no delayed
- * free list; a page's free blocks are its free, local_free and thread-free lists.
+ * One analysis of a mimalloc 3.x heap: every page the page map (3.0/3.1) or the area slots (3.6)
+ * hold, owned and abandoned alike, checked, then its live blocks in address order. 3.x has no
+ * delayed free list; a page's free blocks are its free, local_free and thread-free lists.
  */
 final class V3Walk {
     private static final long[] NO_DELAYED = new long[0];
@@ -31,8 +31,7 @@ final class V3Walk {
     HeapSummary run(BlockSink sink) {
         MiLayouts.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
-        long top = mem.word(mod.loadBias() + chosen.layout().pageMap(), 0);
-        long[] mapped = new V3PageMap(mem, top).pages();
+        long[] mapped = pages(mem, chosen.layout());
         V3Pages reader = new V3Pages(mem, chosen.layout());
         List<MiPage> pages = new ArrayList<>();
         MiLayoutCheck verdict = new MiLayoutCheck(mem);
@@ -49,17 +48,26 @@ final class V3Walk {
         MiPageEmitter out = new MiPageEmitter(mem, 0);
         long abandoned = pages.stream().filter(reader::abandoned).count();
         pages.forEach(p -> out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink)); // singleton page: one big block
-        return new HeapSummary(facts(chosen.origin(), mapped.length, reader, verdict, out, abandoned));
+        String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
+        return new HeapSummary(facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
     }
 
-    private Map<String, Object> facts(String layout, int mapped, V3Pages reader, MiLayoutCheck verdict,
+    /** 3.0/3.1: the page map; 3.6: the slots of every 256 MiB area. */
+    private long[] pages(MiMemory mem, MiV3Layout l) {
+        if (l.pageMap() != 0) {
+            return new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0)).pages();
+        }
+        return new V3Areas(mem, l.slotSize()).pages(ctx.core().segments());
+    }
+
+    private Map<String, Object> facts(String layout, String foundBy, int mapped, V3Pages reader, MiLayoutCheck verdict,
                                       MiPageEmitter out, long abandoned) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("version", version.describe());
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("layout_checked_pages", verdict.checked());
-        f.put("pages_found_by_page_map", mapped);
+        f.put(foundBy, mapped);
         f.put("pages_inconsistent", reader.inconsistent);
         f.put("pages", out.pages);
         f.put("abandoned_pages", abandoned);

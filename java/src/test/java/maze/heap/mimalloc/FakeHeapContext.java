@@ -9,7 +9,6 @@ import maze.core.Segment;
 import maze.core.ThreadInfo;
 import maze.heap.HeapContext;
 import maze.heap.Warnings;
-import maze.layout.LayoutException;
 import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
 import maze.memory.MemoryView;
@@ -51,7 +50,7 @@ final class FakeHeapContext implements HeapContext {
     @Override
     public LayoutSource layouts(Module module, LayoutRequest request) {
         if (dwarf == null) {
-            throw new LayoutException("no DWARF in the test library");
+            throw new IllegalStateException("cannot start gdb (as a missing gdb fails in the layout layer)");
         }
         return dwarf;
     }

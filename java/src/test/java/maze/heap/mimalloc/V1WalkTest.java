@@ -54,10 +54,7 @@ class V1WalkTest {
     }
 
     void put(long base, StructLayout s, String field, long value) {
-        FieldLayout f = s.field(field);
-        long mask = f.size() >= 8 ? -1L : (1L << (8 * f.size())) - 1;
-        long old = mem.readLong(base + f.offset());
-        mem.putLong(base + f.offset(), (old & ~mask) | (value & mask));
+        FakeFields.put(mem, base, s.field(field), value);
     }
 
     long page(int idx, long bsize, int capacity, long used) {

@@ -80,13 +80,6 @@ final class V2Fake {
 
     /** Writes a field of {@code f.size()} bytes, keeping the bytes around it. */
     void put(long base, FieldLayout f, long value) {
-        long at = base + f.offset();
-        if (f.size() >= 8) {
-            mem.putLong(at, value);
-            return;
-        }
-        long mask = (1L << (8 * f.size())) - 1;
-        long old = mem.readLong(at);
-        mem.putLong(at, (old & ~mask) | (value & mask));
+        FakeFields.put(mem, base, f, value);
     }
 }

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import maze.core.CoreModel;
 import maze.core.Module;
 import maze.core.Segment;
-import maze.core.ThreadInfo;
 import maze.heap.BlockSink;
 import maze.heap.Detection;
-import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
-import maze.heap.Warnings;
+import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
-import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
 import maze.memory.MemoryView;
 import org.junit.jupiter.api.Test;
@@ -162,5 +157,49 @@ class V2WalkTest {
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(3, walk(ctx, s).size());
         assertEquals("inferred", s[0].facts().get("main_cookie"));
+    }
+
+    /** A cycle and a pointer out of the page end their lists with a warning; the walk goes on. */
+    @Test
+    void corruptListsAreCutAndReported() {
+        V2Fake f = new V2Fake(false);
+        long seg = f.segment(V2Fake.SEG, 3, 0);
+        long a = f.page(seg, 1, 64, 4, 0);
+        long b = f.page(seg, 2, 64, 4, 0);
+        f.put(a, f.l.pageUsed(), 2);
+        f.list(a + f.l.pageFree().offset(), 0, FreeListCodec.PLAIN, List.of(f.block(seg, 1, 64, 1), f.block(seg, 1, 64, 2)));
+        f.mem.putLong(f.block(seg, 1, 64, 2), f.block(seg, 1, 64, 1)); // 2 -> 1: a cycle
+        f.put(b, f.l.pageUsed(), 3);
+        f.mem.putLong(b + f.l.pageFree().offset(), f.block(seg, 2, 64, 0));
+        f.mem.putLong(f.block(seg, 2, 64, 0), f.block(seg, 1, 64, 0)); // into another page
+        HeapSummary[] s = new HeapSummary[1];
+        FakeHeapContext ctx = ctx(f.mem, coreSegments(seg), V2Fake.table());
+        List<Long> addrs = walk(ctx, s).stream().map(Block::address).toList();
+        assertEquals(List.of(f.block(seg, 1, 64, 0), f.block(seg, 1, 64, 3), f.block(seg, 2, 64, 1),
+                f.block(seg, 2, 64, 2), f.block(seg, 2, 64, 3)), addrs);
+        assertEquals(2L, s[0].facts().get("pages_list_problems"));
+        assertTrue(ctx.warnings().all().stream().anyMatch(w -> w.contains("free list left the page")), ctx.warnings().all().toString());
+    }
+
+    /** 2.1.4+ names: a size_t block_size and the page's own page_start, which the walk must follow. */
+    @Test
+    void pageStartAndBlockSizeOfLaterBuilds() {
+        BuiltinLayouts.Source later = V2Fake.table();
+        Map<String, FieldLayout> page = later.struct(MiV2Layout.PAGE).fields();
+        page.remove("xblock_size");
+        page.put("block_size", new FieldLayout("block_size", 64, 8));
+        page.put("page_start", new FieldLayout("page_start", 72, 8));
+        V2Fake f = new V2Fake(false);
+        long seg = f.segment(V2Fake.SEG, 2, 0);
+        long meta = f.meta(seg, 1);
+        f.put(meta, f.l.pageSliceCount(), 1);
+        f.mem.putLong(meta + 64, 48).putLong(meta + 72, seg + V2Segments.SLICE_SIZE + 1000);
+        f.put(meta, f.l.pageCapacity(), 2);
+        f.put(meta, f.l.pageReserved(), 2);
+        f.put(meta, f.l.pageUsed(), 2);
+        f.put(seg, f.l.segUsed(), 1);
+        List<Long> addrs = walk(ctx(f.mem, coreSegments(seg), later), null).stream().map(Block::address).toList();
+        long start = seg + V2Segments.SLICE_SIZE + 1000;
+        assertEquals(List.of(start, start + 48), addrs);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import maze.heap.HeapSummary;
-import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
 import maze.layout.StructLayout;
 import maze.testing.FakeMemory;
@@ -35,10 +34,7 @@ class V3WalkTest {
     }
 
     void put(long base, String field, long value) {
-        FieldLayout f = page.field(field);
-        long mask = f.size() >= 8 ? -1L : (1L << (8 * f.size())) - 1;
-        long old = mem.readLong(base + f.offset());
-        mem.putLong(base + f.offset(), (old & ~mask) | (value & mask));
+        FakeFields.put(mem, base, page.field(field), value);
     }
 
     /** A page at slice {@code slice} spanning {@code slices} map entries, blocks from +128. */
