@@ -22,8 +22,11 @@ import maze.core.ThreadInfo;
  * 64-bit addresses do not survive JSON numbers in many readers.
  */
 public final class CoreInfo {
-    /** Per candidate: a constructor that takes longer is not worth waiting for. */
-    private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
+    /**
+     * Per candidate: a constructor that takes longer is not worth waiting for. Below maze_probe's
+     * own alarm (20 s), so the child is normally ended here, with a clear reason.
+     */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(15);
 
     private CoreInfo() {
     }
