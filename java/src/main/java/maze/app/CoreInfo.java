@@ -3,8 +3,10 @@ package maze.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +22,39 @@ import maze.core.ThreadInfo;
  * 64-bit addresses do not survive JSON numbers in many readers.
  */
 public final class CoreInfo {
+    /**
+     * Per candidate: a constructor that takes longer is not worth waiting for. Below maze_probe's
+     * own alarm (20 s), so the child is normally ended here, with a clear reason.
+     */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(15);
+
     private CoreInfo() {
     }
 
     public static void run(InfoRequest request, PrintWriter out) {
         CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
         List<Map<String, Object>> allocators = AllocatorInfo.detect(core, request.sysroot());
+        DlopenProbe.Result probed = request.dlopenProbe() ? probe(core) : null;
         if (request.json()) {
-            out.println(json(core, allocators));
+            out.println(json(core, allocators, probed));
         } else {
-            InfoText.write(core, MemoryMap.of(core), allocators, out);
+            InfoText.write(core, MemoryMap.of(core), allocators, probed, out);
         }
         out.flush();
     }
 
-    static String json(CoreModel core, List<Map<String, Object>> allocators) {
+    private static DlopenProbe.Result probe(CoreModel core) {
+        try {
+            return new DlopenProbe(ProbeChild.bundled(PROBE_LIMIT)).probe(ProbeCandidates.of(core));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the dlopen probe could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the dlopen probe", e);
+        }
+    }
+
+    static String json(CoreModel core, List<Map<String, Object>> allocators, DlopenProbe.Result probed) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("core", core.file().toString());
         root.put("kernel_core", core.kernel());
@@ -47,6 +67,9 @@ public final class CoreInfo {
         root.put("threads", core.threads().stream().map(CoreInfo::thread).toList());
         root.put("modules", core.modules().stream().map(CoreInfo::module).toList());
         root.put("allocators", allocators);
+        if (probed != null) {
+            root.put("dlopen_probe", ProbeReport.json(probed, allocators));
+        }
         root.put("segments", MemoryMap.of(core).stream().map(CoreInfo::region).toList());
         root.put("warnings", core.warnings());
         try {

@@ -2,6 +2,9 @@ package maze.app;
 
 import java.nio.file.Path;
 
-/** What {@code maze info} was asked: the core, optional --exe and --sysroot, and the output form. */
-public record InfoRequest(Path core, Path exe, Path sysroot, boolean json) {
+/**
+ * What {@code maze info} was asked: the core, optional --exe and --sysroot, the output form, and
+ * whether the dlopen probe may run (it loads libraries, so only when asked).
+ */
+public record InfoRequest(Path core, Path exe, Path sysroot, boolean json, boolean dlopenProbe) {
 }

@@ -12,8 +12,9 @@ final class InfoText {
     private InfoText() {
     }
 
+    /** {@code probed} is the dlopen probe's result, or null when it was not asked for. */
     static void write(CoreModel core, List<MemoryMap.Region> map, List<Map<String, Object>> allocators,
-                      PrintWriter out) {
+                      DlopenProbe.Result probed, PrintWriter out) {
         out.printf("core:     %s (%s)%n", core.file(), core.kernel() ? "kernel core" : "gcore");
         out.printf("pid:      %d (parent %d)%n", core.pid(), core.ppid());
         out.printf("command:  %s%n", core.psargs().isEmpty() ? core.fname() : core.psargs());
@@ -30,6 +31,9 @@ final class InfoText {
         for (Map<String, Object> a : allocators) {
             out.printf("  %s %s in %s%n", a.get("allocator"), a.get("version") == null ? "(version unknown)"
                     : a.get("version"), a.get("module"));
+        }
+        if (probed != null) {
+            ProbeReport.text(probed, allocators, out);
         }
         out.printf("%nmemory map (%d ranges):%n", map.size());
         for (MemoryMap.Region r : map) {

@@ -30,6 +30,9 @@ final class InfoCommand implements Callable<Integer> {
     Path sysroot;
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
+    @Option(names = "--dlopen-probe", description = "also ask mimalloc its version by loading the library in a child "
+            + "process (runs the library's constructor; executables are skipped). Off by default.")
+    boolean dlopenProbe;
     @Spec
     CommandSpec spec;
 
@@ -37,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // a bundle is told by its bytes, as analyze and blocks do: its core is read with its own files
         try (AnalysisInput in = AnalysisInput.of(core, new CoreOptions(exe, sysroot))) {
-            CoreInfo.run(new InfoRequest(in.core(), in.options().exe(), in.options().sysroot(), json),
+            CoreInfo.run(new InfoRequest(in.core(), in.options().exe(), in.options().sysroot(), json, dlopenProbe),
                     spec.commandLine().getOut());
         }
         return ExitCode.OK.code;

@@ -9,6 +9,7 @@ public record ProgramHeader(int type, int flags, long offset, long vaddr, long f
                             long align) {
     public static final int PT_LOAD = 1;
     public static final int PT_DYNAMIC = 2;
+    public static final int PT_INTERP = 3;
     public static final int PT_NOTE = 4;
     public static final int PT_PHDR = 6;
     public static final int PT_TLS = 7;

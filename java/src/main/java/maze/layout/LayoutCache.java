@@ -6,11 +6,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import maze.cache.CacheFiles;
 
 /**
  * Layout answers on disk, one JSON file per module: {@code DIR/<build-id>.json}. DIR is
- * {@code <maze cache>/layouts}, where the maze cache is the system property maze.cache.dir, else
- * $MAZE_CACHE_DIR, else $XDG_CACHE_HOME/maze, else ~/.cache/maze. A file that cannot be read is
+ * {@code <maze cache>/layouts} (the maze cache: {@link CacheFiles#root}). A file that cannot be read is
  * ignored (and rewritten), never an error: the cache only saves time.
  */
 public final class LayoutCache {
@@ -31,23 +31,7 @@ public final class LayoutCache {
 
     /** The cache in the standard place (see the class comment). */
     public static LayoutCache standard() {
-        return at(mazeCacheRoot().resolve("layouts"));
-    }
-
-    static Path mazeCacheRoot() {
-        String prop = System.getProperty("maze.cache.dir");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("MAZE_CACHE_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "maze");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "maze");
+        return at(CacheFiles.root().resolve("layouts"));
     }
 
     /** The folder, or null when disabled. */

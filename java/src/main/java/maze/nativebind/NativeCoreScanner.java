@@ -95,6 +95,9 @@ public final class NativeCoreScanner implements CoreScanner {
                     return;
                 }
                 int rc;
+                // JNA memory is not zeroed and C rejects bad arguments before writing out[]: without
+                // this, check() read a stale "bad segment" and indexed the window with garbage
+                out.setLong(16, -1);
                 try (Memory segs = longs(window)) {
                     rc = call.run(core.handle(), segs, window.length / 3, addrs, words, batch, out);
                 }

@@ -1,0 +1,52 @@
+package maze.app;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How {@code maze info --dlopen-probe} shows the probe: beside the statically read version, with its warning. */
+final class ProbeReport {
+    private ProbeReport() {
+    }
+
+    static String warning(DlopenProbe.Result r) {
+        return r.done() ? "--dlopen-probe ran the constructor of " + r.answeredBy()
+                + " in a child process (maze_probe, scrubbed environment, time limit)"
+                : "--dlopen-probe loaded the candidates it did not skip in child processes, running their constructors";
+    }
+
+    static void text(DlopenProbe.Result r, List<Map<String, Object>> allocators, PrintWriter out) {
+        out.printf("%ndlopen probe (--dlopen-probe):%n");
+        if (r.done()) {
+            out.printf("  mimalloc %s (mi_version() = %d) from %s%n", r.version().text(), r.version().raw(),
+                    r.answeredBy());
+        } else {
+            out.printf("  not done: no candidate library answered with a version%n");
+        }
+        out.printf("  statically read: %s%n", staticVersion(allocators));
+        for (DlopenProbe.Skipped s : r.skipped()) {
+            out.printf("  skipped %s: %s%n", s.file(), s.reason());
+        }
+        out.printf("  warning: %s%n", warning(r));
+    }
+
+    static Map<String, Object> json(DlopenProbe.Result r, List<Map<String, Object>> allocators) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("done", r.done());
+        m.put("version", r.done() ? r.version().text() : null);
+        m.put("mi_version", r.done() ? r.version().raw() : null);
+        m.put("file", r.done() ? r.answeredBy().toString() : null);
+        m.put("static_version", staticVersion(allocators));
+        m.put("skipped", r.skipped().stream().map(s -> Map.of("file", s.file().toString(), "reason", s.reason()))
+                .toList());
+        m.put("warning", warning(r));
+        return m;
+    }
+
+    private static String staticVersion(List<Map<String, Object>> allocators) {
+        return allocators.stream().filter(a -> "mimalloc".equals(a.get("allocator")))
+                .map(a -> (a.get("version") == null ? "version unknown" : a.get("version")) + " in " + a.get("module"))
+                .findFirst().orElse("no mimalloc found");
+    }
+}
