@@ -9,17 +9,19 @@ import maze.heap.Warnings;
 import maze.layout.LayoutProvider;
 import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
+import maze.memory.CoreMemory;
+import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
 
 /** The HeapContext of one analysis; layouts are asked once per module and request. */
 final class CoreHeapContext implements HeapContext {
     private final CoreModel core;
-    private final MemoryView memory;
+    private final CoreMemory memory;
     private final LayoutProvider layouts;
     private final Warnings warnings;
     private final Map<String, LayoutSource> asked = new HashMap<>();
 
-    CoreHeapContext(CoreModel core, MemoryView memory, LayoutProvider layouts, Warnings warnings) {
+    CoreHeapContext(CoreModel core, CoreMemory memory, LayoutProvider layouts, Warnings warnings) {
         this.core = core;
         this.memory = memory;
         this.layouts = layouts;
@@ -34,6 +36,11 @@ final class CoreHeapContext implements HeapContext {
     @Override
     public MemoryView memory() {
         return memory;
+    }
+
+    @Override
+    public CoreScanner scanner() {
+        return memory.scanner();
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class GlibcPlugin implements AllocatorPlugin {
         List<Arena> arenas = new Arenas(m).find();
         long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
-        MmappedChunks finder = new MmappedChunks(m);
+        MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
         ChunkWalker walker = new ChunkWalker(m, free);
         emitInAddressOrder(arenas, mmapped, walker, sink, m);

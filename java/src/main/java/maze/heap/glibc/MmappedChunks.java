@@ -5,11 +5,14 @@ import java.util.List;
 import maze.core.CoreModel;
 import maze.core.MappedFile;
 import maze.core.Segment;
+import maze.heap.LongArrays;
+import maze.memory.CoreScanner;
+import maze.memory.HeaderQuery;
 
 /**
  * Finds mmapped chunks: no arena list holds them, so every page of the anonymous writable mappings
  * outside the arenas is checked for a chunk header (prev_size 0, size a page multiple with only
- * IS_MMAPPED set). Memaligned ones keep that original header at the mapping start and carry the
+ * IS_MMAPPED set): a native header scan finds the candidate pages, Java checks each. Memaligned ones keep that original header at the mapping start and carry the
  * real one {@code prev_size} bytes further in.
  */
 final class MmappedChunks {
@@ -18,11 +21,16 @@ final class MmappedChunks {
     /** How far into a mapping a memaligned chunk header is looked for. */
     private static final long MAX_ALIGN_LEAD = 1L << 20;
 
+    /** A size word whose low 12 bits are exactly IS_MMAPPED: a page multiple, mmapped, no other flag. */
+    private static final HeaderQuery CANDIDATE = HeaderQuery.masked(PAGE, 8, PAGE - 1, IS_MMAPPED);
+
     private final GlibcMemory m;
+    private final CoreScanner scanner;
     private long mappedBytes;
 
-    MmappedChunks(GlibcMemory m) {
+    MmappedChunks(GlibcMemory m, CoreScanner scanner) {
         this.m = m;
+        this.scanner = scanner;
     }
 
     /** Bytes of every mapping found, memalign leads included: what mp_.mmapped_mem counts. */
@@ -47,25 +55,29 @@ final class MmappedChunks {
     }
 
     private void scan(Segment s, long[] excluded, List<ChunkRange> found) {
-        long page = (s.vaddr() + PAGE - 1) & -PAGE;
-        while (page + 16 <= s.end()) {
-            long skipTo = insideInterval(excluded, page);
-            if (skipTo != 0) {
-                page = skipTo;
+        LongArrays candidates = new LongArrays();
+        scanner.findHeaders(CANDIDATE, s.vaddr(), s.end(), (addresses, words, count) -> {
+            for (int i = 0; i < count; i++) {
+                candidates.add(addresses[i]);
+            }
+        });
+        long next = s.vaddr(); // candidates inside a chunk already found are its data, not headers
+        for (int i = 0; i < candidates.size(); i++) {
+            long page = candidates.get(i);
+            if (Long.compareUnsigned(page, next) < 0 || insideInterval(excluded, page) != 0) {
                 continue;
             }
             long size = headerSize(page, 0, s);
             // a real mmapped chunk is a mapping of its own: one reaching into an arena's heap is
             // stray bytes that look like a header, and would hide that heap's chunks
             if (size == 0 || intervalStartsIn(excluded, page, page + size)) {
-                page += PAGE;
                 continue;
             }
             long chunk = alignedChunk(page, size);
             long chunkSize = GlibcMemory.chunkSize(m.word(chunk + 8));
             found.add(new ChunkRange(chunk, chunk + chunkSize, chunk + chunkSize, 0, true));
             mappedBytes += size;
-            page += size;
+            next = page + size;
         }
     }
 

@@ -11,7 +11,9 @@ import maze.heap.HeapContext;
 import maze.heap.Warnings;
 import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
+import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
+import maze.testing.FakeScanner;
 
 /**
  * A HeapContext over synthetic memory: one library module (no file on disk), one thread, the
@@ -45,6 +47,11 @@ final class FakeHeapContext implements HeapContext {
     @Override
     public MemoryView memory() {
         return mem;
+    }
+
+    @Override
+    public CoreScanner scanner() {
+        return new FakeScanner(memory());
     }
 
     @Override
