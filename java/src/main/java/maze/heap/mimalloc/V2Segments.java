@@ -59,7 +59,8 @@ final class V2Segments {
         while (idx < entries) {
             long meta = seg + l.segSlicesArray() + idx * l.pageSize();
             long count = mem.field(meta, l.pageSliceCount());
-            if (count == 0 || mem.field(meta, l.pageSliceOffset()) != 0) {
+            // a count that would not move forward is corrupt (a huge page may reach past the entries)
+            if (count <= 0 || mem.field(meta, l.pageSliceOffset()) != 0) {
                 bad++;
                 idx++;
                 continue;
