@@ -30,6 +30,8 @@ import maze.gdb.GdbOptions;
  * for it has appeared (its debug package was installed later).
  */
 public final class DwarfLayoutProvider implements LayoutProvider {
+    /** 8 bytes: linkers write 20 (sha1) or 16 (md5/uuid); anything shorter was set by hand. */
+    private static final int MIN_BUILD_ID_HEX = 16;
     private final GdbOptions gdb;
     private final LayoutCache cache;
     private final FetchRoute route;
@@ -73,7 +75,8 @@ public final class DwarfLayoutProvider implements LayoutProvider {
         } catch (CoreFormatException e) {
             throw new LayoutException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String key = buildId != null ? buildId : fileKey(file);
+        // a build-id too short to tell builds apart (hand-set ones) must not share a cache entry
+        String key = buildId != null && buildId.length() >= MIN_BUILD_ID_HEX ? buildId : fileKey(file);
         ModuleLayouts cached = cache.read(key);
         if (cached != null && !cached.hasDebugInfo() && debugInfoAppeared(file, buildId, debugLink)) {
             cached = null;
