@@ -16,6 +16,9 @@ final class MiPageEmitter {
     long hugeBlocks;
     long usedMismatches;
     long listProblems;
+    long badPages;
+    /** Pages come in address order: one starting below where the last one ended is corrupt. */
+    private long lastEnd;
 
     /** {@code padding}: bytes of MI_PADDING at the end of each block, not usable by the program. */
     MiPageEmitter(MiMemory mem, long padding) {
@@ -27,6 +30,13 @@ final class MiPageEmitter {
     /** {@code delayed}: sorted delayed-free blocks; {@code flags} go on every block of the page. */
     void page(MiPage p, long[] delayed, int flags, BlockSink sink) {
         pages++;
+        if (!fits(p)) {
+            badPages++;
+            mem.warnings().add("mimalloc page 0x%x (%d blocks of %d at 0x%x): overlaps the page before it or wraps; not listed",
+                    p.meta(), p.capacity(), p.blockSize(), p.start());
+            return;
+        }
+        lastEnd = p.end();
         MiFreeBlocks.Marks m = freeBlocks.mark(p, delayed);
         if (m.problems > 0) {
             listProblems++;
@@ -45,5 +55,14 @@ final class MiPageEmitter {
                 hugeBlocks += flags != 0 ? 1 : 0;
             }
         }
+    }
+
+    /** A page's blocks must be usable, lie above the previous page's, and not wrap the address space. */
+    private boolean fits(MiPage p) {
+        if (p.capacity() <= 0 || p.blockSize() <= padding || p.blockSize() > Long.MAX_VALUE / p.capacity()) {
+            return false;
+        }
+        long end = p.start() + p.capacity() * p.blockSize();
+        return Long.compareUnsigned(p.start(), lastEnd) >= 0 && Long.compareUnsigned(end, p.start()) > 0;
     }
 }

@@ -68,13 +68,21 @@ final class V2Segments {
             long xbs = mem.field(meta, l.pageBlockSize());
             if (xbs > 1) {
                 MiPage p = page(seg, meta, (int) idx, count, xbs);
-                if (p != null) {
+                if (p != null && insideSpan(seg, idx, count, p)) {
                     action.accept(p);
+                } else if (p != null) {
+                    bad++;
                 }
             }
             idx += count;
         }
         return bad;
+    }
+
+    /** A page's blocks stay inside its own slices: a block size or capacity that reaches past them is corrupt. */
+    private static boolean insideSpan(long seg, long idx, long count, MiPage p) {
+        long limit = seg + (idx + count) * SLICE_SIZE;
+        return p.blockSize() > 0 && p.blockSize() <= (limit - p.start()) / Math.max(1, p.capacity());
     }
 
     private MiPage page(long seg, long meta, int idx, long sliceCount, long xbs) {

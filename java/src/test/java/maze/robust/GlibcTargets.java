@@ -1,0 +1,85 @@
+package maze.robust;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import maze.cache.CacheFiles;
+
+/**
+ * glibc malloc metadata to damage: chunk size words, main_arena's top/next/bins/fastbins, mp_,
+ * the tcache, and the links in freed chunks. Global addresses come from libc's entry in maze's
+ * layout cache (the clean run filled it) plus libc's load address.
+ */
+final class GlibcTargets {
+    private GlibcTargets() {
+    }
+
+    static List<Mutation> of(CleanCore c, Random rnd) throws IOException {
+        List<Mutation> out = new ArrayList<>();
+        sizeWords(c, rnd, out);
+        JsonNode libc = libcLayouts();
+        long arena = c.libcBase() + libc.at("/symbols/main_arena").asLong();
+        long mp = c.libcBase() + libc.at("/symbols/mp_").asLong();
+        JsonNode ms = libc.at("/structs/struct malloc_state/fields");
+        for (String f : List.of("top", "next", "system_mem", "fastbinsY", "bins", "last_remainder")) {
+            long at = arena + ms.at("/" + f + "/offset").asLong();
+            Mutation.add(out, Mutation.word(c.core(), "main_arena." + f, at, CommonTargets.randomPointerish(rnd, at)));
+        }
+        Mutation.add(out, Mutation.word(c.core(), "main_arena.next (self+16)", arena + ms.at("/next/offset").asLong(), arena + 16));
+        JsonNode mpf = libc.at("/structs/struct malloc_par/fields");
+        for (String f : List.of("sbrk_base", "n_mmaps", "mmapped_mem")) {
+            long at = mp + mpf.at("/" + f + "/offset").asLong();
+            Mutation.add(out, Mutation.word(c.core(), "mp_." + f, at, CommonTargets.randomPointerish(rnd, at)));
+        }
+        tcache(c, rnd, mp + mpf.at("/sbrk_base/offset").asLong(), libc, out);
+        freedLinks(c, rnd, out);
+        return out;
+    }
+
+    private static void sizeWords(CleanCore c, Random rnd, List<Mutation> out) {
+        long[] values = {0, -16L, 0x11, (rnd.nextLong() & 0xffff_fff8L) | 1, 1L << 40 | 1, 0x21};
+        for (long v : values) {
+            long block = c.address()[rnd.nextInt(c.address().length)];
+            Mutation.add(out, Mutation.word(c.core(), "chunk size word", block - 8, v));
+        }
+        Mutation.add(out, Mutation.word(c.core(), "last chunk size word", c.address()[c.address().length - 1] - 8, -16L));
+    }
+
+    /** The main thread's tcache is the first chunk of the main heap, at sbrk_base. */
+    private static void tcache(CleanCore c, Random rnd, long sbrkBaseAt, JsonNode libc, List<Mutation> out) throws IOException {
+        long tcache = ((c.core().word(sbrkBaseAt) + 15) & ~15L) + 16;
+        long entries = tcache + libc.at("/structs/struct tcache_perthread_struct/fields/entries/offset").asLong();
+        Mutation.add(out, Mutation.word(c.core(), "tcache counts", tcache, -1L));
+        for (int bin : new int[] {0, 1, 3}) {
+            Mutation.add(out, Mutation.word(c.core(), "tcache entries[" + bin + "]", entries + 8L * bin,
+                    CommonTargets.randomPointerish(rnd, entries)));
+        }
+    }
+
+    private static void freedLinks(CleanCore c, Random rnd, List<Mutation> out) {
+        for (int i = 0; i < 6 && c.freed().length > 0; i++) {
+            long p = c.freed()[rnd.nextInt(c.freed().length)];
+            long v = i % 3 == 0 ? p : CommonTargets.randomPointerish(rnd, p);
+            Mutation.add(out, Mutation.word(c.core(), "free link", p + (i % 2) * 8L, v));
+        }
+    }
+
+    static JsonNode libcLayouts() throws IOException {
+        Path dir = CacheFiles.root().resolve("layouts");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode n = new ObjectMapper().readTree(f.toFile());
+                if (n.path("file").asText().endsWith("/libc.so.6") && n.at("/symbols/main_arena").isNumber()) {
+                    return n;
+                }
+            }
+        }
+        throw new AssertionError("no libc layouts with main_arena in " + dir);
+    }
+}
