@@ -16,6 +16,8 @@ public final class CoreReader {
     private static final int MAX_NOTES = 256 << 20;
     private static final int SH_INFO = 44;
     /** Far above any vm.max_map_count in use, and small enough to count in an int of bytes. */
+    /** The x86-64 user address space with 5-level paging: no mapping is larger. */
+    private static final long MAX_SEGMENT = 1L << 56;
     private static final long MAX_PHNUM = Integer.MAX_VALUE / ElfHeader.PHDR_SIZE;
 
     private CoreReader() {
@@ -85,9 +87,24 @@ public final class CoreReader {
                 warnings.add(String.format("core is truncated: segment 0x%x needs bytes up to 0x%x, the file has 0x%x",
                         ph.vaddr(), ph.offset() + ph.fileSize(), bytes.size()));
             }
-            list.add(new Segment(ph.vaddr(), ph.memSize(), ph.offset(), ph.fileSize(), ph.flags()));
+            list.add(new Segment(ph.vaddr(), plausibleMemSize(ph, warnings), ph.offset(), ph.fileSize(), ph.flags()));
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * A segment bigger than the x86-64 user address space, or one that wraps, is a damaged header:
+     * walkers step through segments by their size, so only its bytes in the file are kept.
+     */
+    private static long plausibleMemSize(ProgramHeader ph, List<String> warnings) {
+        long mem = ph.memSize();
+        if (Long.compareUnsigned(mem, MAX_SEGMENT) <= 0 && Long.compareUnsigned(ph.vaddr() + mem, ph.vaddr()) >= 0) {
+            return mem;
+        }
+        long kept = Long.compareUnsigned(ph.fileSize(), MAX_SEGMENT) <= 0 ? ph.fileSize() : 0;
+        warnings.add(String.format("segment 0x%x: memory size 0x%x is implausible; only its 0x%x bytes in the file are used",
+                ph.vaddr(), mem, kept));
+        return kept;
     }
 
     private static List<ElfNote> notes(List<ProgramHeader> phdrs, FileBytes bytes) {

@@ -102,4 +102,14 @@ class CoreNotesTest {
         assertEquals(0x2000, s.memSize());
         assertEquals(0x100, s.fileSize());
     }
+
+    /** A damaged p_memsz once made the mimalloc segment scan step through 2^60 addresses. */
+    @Test
+    void anImplausibleMemorySizeKeepsOnlyTheFileBytes() throws IOException {
+        CoreModel m = read(twoThreads().load(0x10000, new byte[0x100], 0xc53eb17a1b29dc58L, Segment.PF_R)
+                .load(0x7f0000000000L, new byte[0x100], 1L << 57, Segment.PF_R));
+        assertEquals(0x100, m.segments().get(0).memSize());
+        assertEquals(0x100, m.segments().get(1).memSize());
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("implausible")), m.warnings().toString());
+    }
 }
