@@ -47,11 +47,16 @@ final class CommonTargets {
                 Mutation.cut(100, "program headers cut"));
     }
 
+    private static final long[] SMALL = {1, 2, 3, 8, 0x10, 0x11, 0x1000, 0x10000, 0x7fff_ffff, 0xffff_ffffL};
+
+    /** A value that looks like something: a pointer near {@code near} or to itself, a small count, all ones. */
     static long randomPointerish(Random rnd, long near) {
-        return switch (rnd.nextInt(4)) {
+        return switch (rnd.nextInt(6)) {
             case 0 -> rnd.nextLong();
             case 1 -> near + (rnd.nextInt(1 << 20) - (1 << 19)) * 8L;
             case 2 -> near;
+            case 3 -> SMALL[rnd.nextInt(SMALL.length)];
+            case 4 -> near + (rnd.nextInt(17) - 8) * 8L;
             default -> -1L;
         };
     }

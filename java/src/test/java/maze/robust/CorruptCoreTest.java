@@ -30,6 +30,7 @@ class CorruptCoreTest {
     private static final int PER_CORE = Integer.getInteger("maze.robust.count", 40);
     /** Rounds of target picking (each aims at other blocks and values); more for a longer hunt. */
     private static final int ROUNDS = Integer.getInteger("maze.robust.rounds", 1);
+    private static final String ONLY = System.getProperty("maze.robust.only", "");
     private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("maze.robust.limit", 20));
 
     @TempDir
@@ -62,6 +63,7 @@ class CorruptCoreTest {
             Collections.shuffle(some, rnd);
             List<Mutation> chosen = new ArrayList<>(some.subList(0, Math.min(PER_CORE, some.size())));
             chosen.addAll(CommonTargets.cuts(c));
+            chosen.removeIf(m -> !m.name().contains(ONLY)); // to rerun one failure
             List<String> failures = new ArrayList<>();
             java.util.Map<String, Integer> tally = new java.util.TreeMap<>();
             for (Mutation m : chosen) {

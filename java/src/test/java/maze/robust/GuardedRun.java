@@ -33,10 +33,11 @@ final class GuardedRun {
     }
 
     static Outcome blocks(Path core, Path listing, Duration limit) throws InterruptedException {
+        Thread[] worker = new Thread[1];
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "guarded-maze");
-            t.setDaemon(true);
-            return t;
+            worker[0] = new Thread(r, "guarded-maze");
+            worker[0].setDaemon(true);
+            return worker[0];
         });
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
@@ -46,8 +47,9 @@ final class GuardedRun {
             try {
                 return new Outcome(f.get(limit.toMillis(), TimeUnit.MILLISECONDS), text(err), null, false);
             } catch (TimeoutException e) {
+                String where = where(worker[0]); // where it hangs tells what to bound
                 f.cancel(true);
-                return new Outcome(-1, text(err), null, true);
+                return new Outcome(-1, where, null, true);
             } catch (java.util.concurrent.ExecutionException e) {
                 return new Outcome(-1, text(err), e.getCause(), false);
             }
@@ -55,6 +57,15 @@ final class GuardedRun {
             System.setErr(saved);
             ex.shutdownNow();
         }
+    }
+
+    private static String where(Thread t) {
+        StringBuilder b = new StringBuilder();
+        StackTraceElement[] st = t.getStackTrace();
+        for (int i = 0; i < Math.min(st.length, 14); i++) {
+            b.append("\n\tat ").append(st[i]);
+        }
+        return b.toString();
     }
 
     private static String text(ByteArrayOutputStream b) {

@@ -17,7 +17,7 @@ final class Verdict {
     static String of(GuardedRun.Outcome o, Path listing) throws IOException {
         try {
             if (o.timedOut()) {
-                return "hang: no result within the time limit";
+                return "hang: no result within the time limit, running" + o.stderr();
             }
             if (o.escaped() != null) {
                 return "escaped: " + trace(o.escaped());

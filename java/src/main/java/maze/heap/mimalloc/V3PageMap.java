@@ -16,6 +16,7 @@ final class V3PageMap {
 
     private final MiMemory mem;
     private final long top;
+    private int subs;
 
     /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
     V3PageMap(MiMemory mem, long top) {
@@ -35,11 +36,16 @@ final class V3PageMap {
         if (top == 0) {
             return new long[0];
         }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < TOP_COUNT; i++) {
             long sub = mem.word(top + 8L * i, 0);
-            if (sub != 0) {
+            if (sub != 0 && subMap(sub) && seen.add(sub)) {
                 collect(sub, out);
             }
+        }
+        if (seen.size() < subs) {
+            mem.warnings().add("mimalloc page map 0x%x: %d entries are not page-aligned sub-maps in the core; not walked",
+                    top, subs - seen.size());
         }
         long[] candidates = out.sortedDistinct();
         LongArrays pages = new LongArrays();
@@ -49,6 +55,15 @@ final class V3PageMap {
             }
         }
         return pages.sortedDistinct();
+    }
+
+    /**
+     * A sub-map is its own OS allocation (page-aligned) in the core; anything else is a damaged
+     * or misread top level, and walking 8192 entries of it for each of 2^18 slots never ends.
+     */
+    private boolean subMap(long sub) {
+        subs++;
+        return (sub & 0xfff) == 0 && mem.available(sub, 8);
     }
 
     private void collect(long sub, LongArrays out) {
