@@ -16,8 +16,8 @@ public final class CoreReader {
     private static final int MAX_NOTES = 256 << 20;
     private static final int SH_INFO = 44;
     /** Far above any vm.max_map_count in use, and small enough to count in an int of bytes. */
-    /** The x86-64 user address space with 5-level paging: no mapping is larger. */
-    private static final long MAX_SEGMENT = 1L << 56;
+    /** The x86-64 user address space (4-level paging): no mapping is larger. */
+    private static final long MAX_SEGMENT = 1L << 47;
     private static final long MAX_PHNUM = Integer.MAX_VALUE / ElfHeader.PHDR_SIZE;
 
     private CoreReader() {

@@ -13,6 +13,14 @@ public record Segment(long vaddr, long memSize, long fileOffset, long fileSize, 
         return vaddr + memSize;
     }
 
+    /**
+     * The end of what the core file holds: scans for allocator headers stop here, because a header
+     * is never in memory the core left out, and a damaged p_memsz must not make a scan endless.
+     */
+    public long bytesEnd() {
+        return vaddr + (Long.compareUnsigned(fileSize, memSize) < 0 ? fileSize : memSize);
+    }
+
     public boolean contains(long address) {
         return Long.compareUnsigned(address - vaddr, memSize) < 0;
     }

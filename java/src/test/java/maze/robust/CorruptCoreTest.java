@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("robustness")
 class CorruptCoreTest {
-    private static final long SEED = 20261126L;
+    private static final long SEED = Long.getLong("maze.robust.seed", 20261126L);
     private static final int PER_CORE = Integer.getInteger("maze.robust.count", 40);
     /** Rounds of target picking (each aims at other blocks and values); more for a longer hunt. */
     private static final int ROUNDS = Integer.getInteger("maze.robust.rounds", 1);

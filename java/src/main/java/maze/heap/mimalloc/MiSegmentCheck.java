@@ -59,7 +59,7 @@ abstract class MiSegmentCheck implements MiSegmentShape {
         Map<Long, Integer> votes = new HashMap<>();
         long mask = ~(alignment() - 1);
         for (Segment s : coreSegments) {
-            for (long a = (s.vaddr() + alignment() - 1) & mask; a != 0 && Long.compareUnsigned(a, s.end()) < 0;
+            for (long a = (s.vaddr() + alignment() - 1) & mask; a != 0 && Long.compareUnsigned(a, s.bytesEnd()) < 0;
                  a += alignment()) {
                 if (mem.available(a, headerSize) && consistent(a)) {
                     votes.merge(cookie(a) ^ a, 1, Integer::sum);

@@ -78,7 +78,7 @@ final class MiSegmentFinder {
     void scan(List<Segment> coreSegments) {
         for (Segment s : coreSegments) {
             long a = (s.vaddr() + shape.alignment() - 1) & mask;
-            while (a != 0 && Long.compareUnsigned(a, s.end()) < 0) {
+            while (a != 0 && Long.compareUnsigned(a, s.bytesEnd()) < 0) {
                 long next = a + shape.alignment();
                 if (shape.valid(a, false)) {
                     found.merge(a, BY_SCAN, (x, y) -> x | y);

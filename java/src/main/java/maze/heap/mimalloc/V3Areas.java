@@ -29,7 +29,7 @@ final class V3Areas {
     long[] pages(List<Segment> coreSegments) {
         LongArrays out = new LongArrays();
         for (Segment s : coreSegments) {
-            for (long a = (s.vaddr() + AREA - 1) & -AREA; a != 0 && Long.compareUnsigned(a, s.end()) < 0; a += AREA) {
+            for (long a = (s.vaddr() + AREA - 1) & -AREA; a != 0 && Long.compareUnsigned(a, s.bytesEnd()) < 0; a += AREA) {
                 if (mem.available(a, SLOTS * slot)) {
                     int before = out.size();
                     area(a, out);

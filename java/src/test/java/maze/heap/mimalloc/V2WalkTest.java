@@ -71,6 +71,17 @@ class V2WalkTest {
         return f;
     }
 
+    /** The header scan covers the bytes a segment has in the file, not a damaged p_memsz of 2^56. */
+    @Test
+    void aDamagedMemorySizeDoesNotStretchTheScan() {
+        V2Fake f = pageWithEveryList(false);
+        List<Segment> segments = new ArrayList<>(coreSegments(V2Fake.SEG));
+        segments.add(0, new Segment(0x1000, 1L << 56, 0, 0x1000, Segment.PF_R | Segment.PF_W));
+        List<Block> blocks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> walk(ctx(f.mem, segments, V2Fake.table()), null));
+        assertEquals(3, blocks.size());
+    }
+
     @Test
     void everyFreeListIsExcluded() {
         V2Fake f = pageWithEveryList(false);
