@@ -27,8 +27,10 @@ record CleanCore(String name, CoreImage core, long[] address, long[] size, long[
         Path core;
         long libc;
         long pre;
-        try (FixtureProcess fp = FixtureProcess.start(List.of(Fixtures.binary("heap_truth").toString(), scenario,
-                truth.toString()), work, FixtureProcess.defaultTimeout(), env)) {
+        // without address randomisation the same mutations hit the same places run after run
+        try (FixtureProcess fp = FixtureProcess.start(List.of("setarch", "x86_64", "-R",
+                Fixtures.binary("heap_truth").toString(), scenario, truth.toString()), work,
+                FixtureProcess.defaultTimeout(), env)) {
             List<String> maps = Files.readAllLines(Path.of("/proc/" + fp.pid() + "/maps"));
             libc = base(maps, "/libc.so.6");
             pre = preload == null ? 0 : base(maps, preload.getFileName().toString());
