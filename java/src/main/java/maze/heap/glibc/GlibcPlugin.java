@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import maze.core.Module;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
@@ -17,8 +15,6 @@ import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
 public final class GlibcPlugin implements AllocatorPlugin {
-    private static final Pattern LIBC_NAME = Pattern.compile("libc(-[0-9.]+)?\\.so(\\.[0-9]+)*");
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     @Override
     public String name() {
@@ -27,20 +23,15 @@ public final class GlibcPlugin implements AllocatorPlugin {
 
     @Override
     public Optional<Detection> detect(HeapContext ctx) {
-        for (Module mod : ctx.core().modules()) {
-            String file = mod.path().substring(mod.path().lastIndexOf('/') + 1);
-            if (LIBC_NAME.matcher(file).matches()) {
-                return Optional.of(new Detection(name(), null, mod));
-            }
-        }
-        return Optional.empty();
+        return GlibcDetector.detect(ctx, name());
     }
 
     @Override
     public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
         GlibcLayout layout = layout(ctx, d.module());
-        String version = version(ctx, d.module(), layout);
-        GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), safeLinking(version), ctx.warnings());
+        String version = GlibcDetector.version(ctx, d.module(), layout);
+        GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
+                ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
         long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
@@ -114,25 +105,4 @@ public final class GlibcPlugin implements AllocatorPlugin {
         }
     }
 
-    private static String version(HeapContext ctx, Module libc, GlibcLayout layout) {
-        if (layout.libcVersionAddress() != 0) {
-            String v = ctx.memory().readCString(libc.loadBias() + layout.libcVersionAddress(), 32);
-            if (v != null && VERSION.matcher(v).lookingAt()) {
-                return v;
-            }
-        }
-        ctx.warnings().add("glibc version unreadable (__libc_version); assuming safe-linked lists (2.32 or later)");
-        return null;
-    }
-
-    private static boolean safeLinking(String version) {
-        if (version == null) {
-            return true;
-        }
-        Matcher mv = VERSION.matcher(version);
-        mv.lookingAt();
-        int major = Integer.parseInt(mv.group(1));
-        int minor = Integer.parseInt(mv.group(2));
-        return major > 2 || (major == 2 && minor >= 32);
-    }
 }
