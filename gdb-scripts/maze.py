@@ -238,6 +238,9 @@ def _launcher():
     return [local] if os.path.exists(local) else ["maze"]
 
 
+PARTIAL_EXIT = 7  # maze's exit code for a result that warnings say is partial (README "Exit codes")
+
+
 def heap(args):
     core = _core_file()
     if core is None:
@@ -252,7 +255,9 @@ def heap(args):
     cmd += args
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     gdb.write(proc.stdout)
-    if proc.returncode != 0:
+    if proc.returncode == PARTIAL_EXIT:
+        gdb.write("maze: the result is PARTIAL: part of the heap was not read (see the warnings above)\n")
+    elif proc.returncode != 0:
         raise gdb.GdbError(proc.stderr.strip() or "maze exited with %d" % proc.returncode)
 
 

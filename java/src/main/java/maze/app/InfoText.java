@@ -29,8 +29,8 @@ final class InfoText {
         }
         out.printf("%nallocators (%d):%n", allocators.size());
         for (Map<String, Object> a : allocators) {
-            out.printf("  %s %s in %s%n", a.get("allocator"), a.get("version") == null ? "(version unknown)"
-                    : a.get("version"), a.get("module"));
+            out.printf("  %s %s in %s%s%s%n", a.get("allocator"), AllocatorInfo.versionText(a), a.get("module"), Boolean.TRUE.equals(a.get("serves_malloc")) ? " (serves malloc)" : "",
+                    Boolean.TRUE.equals(a.get("walkable")) ? "" : "; maze cannot walk it: " + a.get("not_walkable_because"));
         }
         if (probed != null) {
             ProbeReport.text(probed, allocators, out);

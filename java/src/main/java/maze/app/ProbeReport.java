@@ -46,7 +46,7 @@ final class ProbeReport {
 
     private static String staticVersion(List<Map<String, Object>> allocators) {
         return allocators.stream().filter(a -> "mimalloc".equals(a.get("allocator")))
-                .map(a -> (a.get("version") == null ? "version unknown" : a.get("version")) + " in " + a.get("module"))
+                .map(a -> AllocatorInfo.versionText(a) + " in " + a.get("module"))
                 .findFirst().orElse("no mimalloc found");
     }
 }

@@ -54,7 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (json != null && json.toString().equals("-")) {
                 out.flush();
                 JsonReport.write(r.ranking(0), r.summary(), System.out);
-                return ExitCode.OK.code;
+                return ExitCode.of(r.summary()).code;
             }
             new TextReport(human).write(r.ranking(top), r.summary(), out);
             out.flush();
@@ -63,7 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     JsonReport.write(r.ranking(0), r.summary(), o);
                 }
             }
+            return ExitCode.of(r.summary()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -5,14 +5,19 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import maze.app.Analysis;
+import maze.app.AnalysisResult;
 import maze.pack.AnalysisInput;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import maze.report.BlockListingWriter;
 import maze.report.ListingFilter;
+import maze.report.ListingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maze blocks}: every live block as JSON Lines, in address order. */
 @Command(name = "blocks", mixinStandardHelpOptions = true,
@@ -35,6 +40,9 @@ final class BlocksCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of stdout")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (minSize < 0) {
@@ -47,12 +55,16 @@ final class BlocksCommand implements Callable<Integer> {
              OutputStream out = output == null ? new BufferedOutputStream(CloseShieldOutputStream.wrap(System.out), 1 << 16)
                      : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             BlockListingWriter[] writer = new BlockListingWriter[1];
-            analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
+            AnalysisResult r = analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
             writer[0].flush();
+            PrintWriter err = spec.commandLine().getErr();
             if (type != null && !writer[0].typeFilterKnown()) {
-                System.err.println("maze: no block has type '" + type + "'");
+                err.println("maze: no block has type '" + type + "'");
             }
+            r.summary().warnings().forEach(w -> err.println("maze: warning: " + w));
+            err.println("maze: " + ListingSummary.line(writer[0].written(), r.summary()));
+            err.flush();
+            return ExitCode.of(r.summary()).code;
         }
-        return ExitCode.OK.code;
     }
 }

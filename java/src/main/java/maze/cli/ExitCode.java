@@ -8,7 +8,13 @@ public enum ExitCode {
     BAD_INPUT(3, "an input file is missing, unreadable or not what it should be"),
     NO_LAYOUT(4, "struct layouts or symbols could not be had (no DWARF, no matching debug file)"),
     GDB(5, "gdb failed or is missing"),
-    NO_ALLOCATOR(6, "no supported allocator found in the core");
+    NO_ALLOCATOR(6, "no supported allocator found in the core"),
+    PARTIAL(7, "the result is partial: part of the heap was not read or may be wrong (the warnings say which)");
+
+    /** OK for a complete result, PARTIAL when a warning said part of the heap may be missing. */
+    public static ExitCode of(maze.report.ReportSummary summary) {
+        return summary.partial() ? PARTIAL : OK;
+    }
 
     public final int code;
     public final String meaning;

@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import maze.core.Module;
 import maze.heap.AllocatorPlugin;
+import maze.heap.BlockCursor;
 import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.PushWalk;
+import maze.heap.Version;
 import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
-public final class GlibcPlugin implements AllocatorPlugin {
+public final class GlibcPlugin implements AllocatorPlugin<Void> {
 
     @Override
     public String name() {
@@ -22,14 +24,18 @@ public final class GlibcPlugin implements AllocatorPlugin {
     }
 
     @Override
-    public Optional<Detection> detect(HeapContext ctx) {
+    public List<Detection<Void>> detect(HeapContext ctx) {
         return GlibcDetector.detect(ctx, name());
     }
 
     @Override
-    public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
+    public BlockCursor walk(HeapContext ctx, Detection<Void> d) {
+        return PushWalk.start(name(), sink -> walk(ctx, d, sink));
+    }
+
+    private static HeapSummary walk(HeapContext ctx, Detection<Void> d, BlockSink sink) {
         GlibcLayout layout = layout(ctx, d.module());
-        String version = GlibcDetector.version(ctx, d.module(), layout);
+        String version = GlibcDetector.version(ctx, d, layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
@@ -39,7 +45,8 @@ public final class GlibcPlugin implements AllocatorPlugin {
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
         ChunkWalker walker = new ChunkWalker(m, free);
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
-        return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
+        Version v = version == null ? Version.unknown("__libc_version unreadable") : Version.of(version, null);
+        return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker));
     }
 
     /**
@@ -75,7 +82,7 @@ public final class GlibcPlugin implements AllocatorPlugin {
         return v == -1 ? -1 : v & 0xffffffffL;
     }
 
-    private static Map<String, Object> facts(GlibcMemory m, String version, List<Arena> arenas,
+    private static Map<String, Object> facts(GlibcMemory m, List<Arena> arenas,
                                              List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
         long nMmaps = nMmaps(m);
         long mmappedMem = m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
@@ -84,7 +91,6 @@ public final class GlibcPlugin implements AllocatorPlugin {
                     mmapped.size(), mmappedBytes, nMmaps, mmappedMem);
         }
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("version", version);
         facts.put("arenas", arenas.size());
         facts.put("heaps", arenas.stream().mapToInt(a -> a.ranges().size()).sum());
         facts.put("system_mem", arenas.stream().mapToLong(Arena::systemMem).sum());

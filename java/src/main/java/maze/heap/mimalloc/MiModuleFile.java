@@ -70,16 +70,7 @@ final class MiModuleFile implements AutoCloseable {
 
     /** Up to {@code max} bytes at link-time address {@code vaddr}, from the section holding it. */
     byte[] bytesAt(long vaddr, int max) {
-        for (SectionHeader s : elf.sections()) {
-            if (s.addr() != 0 && s.hasData() && vaddr >= s.addr() && vaddr < s.addr() + s.size()) {
-                ByteBuffer b = elf.sectionData(s);
-                int from = (int) (vaddr - s.addr());
-                byte[] out = new byte[Math.min(max, b.limit() - from)];
-                b.get(from, out);
-                return out;
-            }
-        }
-        return new byte[0];
+        return elf.bytesAt(vaddr, max);
     }
 
     /**

@@ -9,6 +9,7 @@ import maze.core.Module;
 import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.Version;
 import maze.heap.LongArrays;
 
 /**
@@ -46,7 +47,7 @@ final class MiSegmentWalk {
         MiSegmentEmitter out = new MiSegmentEmitter(mem, s.shape(), s.heap().padding());
         out.emit(finder.found(), delayedSorted, sink);
         Map<String, Object> f = facts(chosen.origin(), cookieFrom, roots.size(), allHeaps.size(), delayedSorted.length);
-        return new HeapSummary(found(f, finder, out, verdict));
+        return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict));
     }
 
     private String mainCookie(MiMemory mem, MiSegmentSetup s, long mainHeap) {
@@ -90,7 +91,6 @@ final class MiSegmentWalk {
 
     private Map<String, Object> facts(String layout, String cookieFrom, int roots, int heaps, int delayed) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version.describe());
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("main_cookie", cookieFrom);

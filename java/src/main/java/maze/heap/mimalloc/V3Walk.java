@@ -9,6 +9,7 @@ import maze.core.Module;
 import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.Version;
 
 /**
  * One analysis of a mimalloc 3.x heap: every page the page map (3.0/3.1) or the area slots (3.6)
@@ -49,7 +50,8 @@ final class V3Walk {
         long abandoned = pages.stream().filter(reader::abandoned).count();
         pages.forEach(p -> out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink)); // singleton page: one big block
         String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
-        return new HeapSummary(facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
+        return new HeapSummary(Version.of(version.text(), version.how()),
+                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
     }
 
     /** 3.0/3.1: the page map; 3.6: the slots of every 256 MiB area. */
@@ -63,7 +65,6 @@ final class V3Walk {
     private Map<String, Object> facts(String layout, String foundBy, int mapped, V3Pages reader, MiLayoutCheck verdict,
                                       MiPageEmitter out, long abandoned) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version.describe());
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("layout_checked_pages", verdict.checked());

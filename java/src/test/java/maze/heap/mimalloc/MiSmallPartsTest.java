@@ -19,14 +19,6 @@ class MiSmallPartsTest {
     }
 
     @Test
-    void detectionTextRoundTrips() {
-        MiVersion v = MimallocPlugin.version(MiVersion.fromRaw(209).describe());
-        assertEquals(2, v.generation());
-        assertEquals("2.0.9", v.text());
-        assertEquals(2, MimallocPlugin.version(MiVersion.generationOnly(2, "markers").describe()).generation());
-    }
-
-    @Test
     void segmentMaskInCode() {
         byte[] debian209 = {0x48, (byte) 0x85, (byte) 0xff, 0x48, (byte) 0x81, (byte) 0xe7, 0, 0, 0, (byte) 0xfe};
         assertEquals(0xfe000000, MiMarkers.andMask(debian209));

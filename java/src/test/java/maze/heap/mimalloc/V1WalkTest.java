@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import maze.core.Segment;
 import maze.heap.BlockSink;
-import maze.heap.Detection;
 import maze.heap.HeapSummary;
 import maze.layout.FieldLayout;
 import maze.layout.StructLayout;
@@ -78,7 +77,7 @@ class V1WalkTest {
                 MAIN_HEAP - 0x1b360);
         List<Long> out = new ArrayList<>();
         int[] flags = {0};
-        HeapSummary s = new MimallocPlugin().walk(ctx, new Detection("mimalloc", "1.8.2 (mi_version)", ctx.library()),
+        HeapSummary s = MimallocPlugin.walk(ctx, MimallocPlugin.detection(MiVersion.fromRaw(182), ctx.library(), "test"),
                 (a, size, f) -> {
                     out.add(a);
                     flags[0] |= f;

@@ -10,7 +10,6 @@ import java.util.Map;
 import maze.core.Module;
 import maze.core.Segment;
 import maze.heap.BlockSink;
-import maze.heap.Detection;
 import maze.heap.HeapSummary;
 import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
@@ -42,7 +41,7 @@ class V2WalkTest {
         List<Block> out = new ArrayList<>();
         Module lib = ctx.library();
         BlockSink sink = (a, s, f) -> out.add(new Block(a, s, f));
-        HeapSummary h = new MimallocPlugin().walk(ctx, new Detection("mimalloc", MiVersion.fromRaw(209).describe(), lib), sink);
+        HeapSummary h = MimallocPlugin.walk(ctx, MimallocPlugin.detection(MiVersion.fromRaw(209), lib, "test"), sink);
         if (summary != null) {
             summary[0] = h;
         }
