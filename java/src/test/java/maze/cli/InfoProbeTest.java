@@ -60,7 +60,8 @@ class InfoProbeTest {
         JsonNode probe = new ObjectMapper().readTree(json.out()).get("dlopen_probe");
         assertTrue(probe.get("done").asBoolean(), probe.toString());
         assertEquals("2.0.9", probe.get("version").asText());
-        assertEquals(209, probe.get("mi_version").asInt());
+        assertEquals(209, probe.get("raw").asInt());
+        assertEquals("mi_version", probe.get("function").asText());
         assertEquals(lib.toString(), probe.get("file").asText());
         assertEquals(exe.toRealPath().toString(), probe.get("skipped").get(0).get("file").asText());
     }

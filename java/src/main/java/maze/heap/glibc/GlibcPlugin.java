@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import maze.core.Module;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockCursor;
 import maze.heap.BlockSink;
@@ -13,6 +12,7 @@ import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.PushWalk;
 import maze.heap.Version;
+import maze.layout.LayoutChooser;
 import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
@@ -34,7 +34,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
     }
 
     private static HeapSummary walk(HeapContext ctx, Detection<Void> d, BlockSink sink) {
-        GlibcLayout layout = layout(ctx, d.module());
+        GlibcLayout layout = layout(ctx, d);
         String version = GlibcDetector.version(ctx, d, layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
@@ -102,9 +102,11 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
         return facts;
     }
 
-    private static GlibcLayout layout(HeapContext ctx, Module libc) {
+    /** The layout service as for every allocator: DWARF (libc6-dbg), else a table, else a refusal. */
+    private static GlibcLayout layout(HeapContext ctx, Detection<Void> d) {
         try {
-            return GlibcLayout.from(ctx.layouts(libc, GlibcLayout.REQUEST));
+            return LayoutChooser.choose(d.allocator(), d.module(), d.version().text(),
+                    () -> ctx.layouts(d.module(), GlibcLayout.REQUEST), GlibcLayout::from).layout();
         } catch (LayoutException e) {
             throw new LayoutException(e.getMessage() + " (glibc's debug info: libc6-dbg on Debian and Ubuntu,"
                     + " glibc-debuginfo on Fedora)", e);

@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutChooser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class MiSegmentWalk {
         this.version = version;
     }
 
-    <T> HeapSummary run(MiLayouts.Chosen<T> chosen, BiFunction<MiMemory, T, MiSegmentSetup> setupOf, BlockSink sink) {
+    <T> HeapSummary run(LayoutChooser.Chosen<T> chosen, BiFunction<MiMemory, T, MiSegmentSetup> setupOf, BlockSink sink) {
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
         MiSegmentSetup s = setupOf.apply(mem, chosen.layout());
         long mainHeap = s.heapMain() == 0 ? 0 : mod.loadBias() + s.heapMain();

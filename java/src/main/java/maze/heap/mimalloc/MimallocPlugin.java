@@ -1,6 +1,9 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutChooser;
+import java.nio.file.Path;
 import java.util.List;
+import maze.core.CoreModel;
 import maze.core.Module;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockCursor;
@@ -10,13 +13,14 @@ import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.PushWalk;
 import maze.heap.Version;
+import maze.heap.VersionProbe;
 import maze.layout.LayoutException;
 
 /**
  * mimalloc, found by its exports in any module and versioned from its code. Emits only blocks of
  * mimalloc's own segments: glibc's arenas in the same process belong to the glibc plugin.
  */
-public final class MimallocPlugin implements AllocatorPlugin<MiVersion> {
+public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, VersionProbe {
     @Override
     public String name() {
         return "mimalloc";
@@ -44,11 +48,11 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion> {
     public static HeapSummary walk(HeapContext ctx, Detection<MiVersion> d, BlockSink sink) {
         MiVersion v = d.state();
         if (v.generation() == 1) {
-            MiLayouts.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
+            LayoutChooser.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
             return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v1, sink);
         }
         if (v.generation() == 2) {
-            MiLayouts.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
+            LayoutChooser.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
             int mapWords = MiSegmentSetup.v2MapWords(d.module(), v);
             return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, mapWords), sink);
         }
@@ -57,5 +61,21 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion> {
         }
         throw new LayoutException("mimalloc " + d.version().describe() + " in " + d.module().path()
                 + ": generations 1, 2 and 3 are walked; generation " + v.generation() + " is unknown");
+    }
+
+    @Override
+    public String versionFunction() {
+        return "mi_version";
+    }
+
+    @Override
+    public List<Path> probeCandidates(CoreModel core) {
+        return MiProbeCandidates.of(core);
+    }
+
+    @Override
+    public Version decode(int raw) {
+        MiVersion v = MiVersion.fromRaw(raw);
+        return v == null ? null : Version.of(v.text(), "dlopen probe");
     }
 }

@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutChooser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class V3Walk {
     }
 
     HeapSummary run(BlockSink sink) {
-        MiLayouts.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
+        LayoutChooser.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
         long[] mapped = pages(mem, chosen.layout());
         V3Pages reader = new V3Pages(mem, chosen.layout());

@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class V1WalkTest {
             "symbol _mi_heap_main 0x1b360");
 
     final FakeMemory mem = new FakeMemory();
-    final BuiltinLayouts.Source src = BuiltinLayouts.parse("v1-test", LAYOUT).source();
+    final LayoutTable.Source src = LayoutTable.parse("v1-test", "mimalloc", LAYOUT).source();
     final StructLayout seg = src.struct("mi_segment_t");
     final StructLayout page = src.struct("mi_page_t");
 

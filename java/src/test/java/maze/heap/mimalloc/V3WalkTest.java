@@ -1,5 +1,7 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTables;
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +25,7 @@ class V3WalkTest {
     static final long SLICE = 1L << 16;
 
     final FakeMemory mem = new FakeMemory();
-    final BuiltinLayouts.Source table = BuiltinLayouts.load("debian-3.0.1.layout").source();
+    final LayoutTable.Source table = LayoutTables.load("mimalloc/debian-3.0.1.layout").source();
     final StructLayout page = table.struct(MiV3Layout.PAGE);
 
     V3WalkTest() {
@@ -73,7 +75,7 @@ class V3WalkTest {
         mem.putLong(SUB + 8 * 6, BASE + 7 * SLICE);              // stale: slice 7 does not point back
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(List.of(low + 128, low + 128 + 128, high + 128, high + 128 + 2048), walk(s));
-        assertEquals("built-in debian-3.0.1.layout", s[0].facts().get("layout"));
+        assertEquals("built-in mimalloc/debian-3.0.1.layout", s[0].facts().get("layout"));
     }
 
     @Test
