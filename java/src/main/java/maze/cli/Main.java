@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import maze.output.OutputException;
+import maze.output.Stdout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +29,14 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Main::badCommandLine);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        try {
+            Stdout.check(cl.getOut());
+        } catch (OutputException e) {
+            cl.getErr().println("maze: " + e.getMessage());
+            return code == ExitCode.OK.code ? ExitCode.BAD_INPUT.code : code;
+        }
+        return code;
     }
 
     /**

@@ -66,13 +66,21 @@ public final class BundleExtractor implements AutoCloseable {
             Folders.create(root, BundleLayout.SYSROOT);
             Folders.create(root, BundleLayout.DEBUG);
             return new BundleExtractor(root, m, SysrootLinks.create(bundle, root, m));
-        } catch (IOException | RuntimeException e) {
-            try {
-                Folders.deleteTree(root);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup); // the refusal is what the user must see first
-            }
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            removeQuietly(root, e);
+            throw new BundleException(bundle, null, "too deeply nested or too large to read (" + e + ")", e);
+        } catch (IOException | RuntimeException | Error e) {
+            removeQuietly(root, e);
             throw e;
+        }
+    }
+
+    /** An error is what the user must see first; the extraction folder goes in any case. */
+    private static void removeQuietly(Path root, Throwable e) {
+        try {
+            Folders.deleteTree(root);
+        } catch (IOException | RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
         }
     }
 

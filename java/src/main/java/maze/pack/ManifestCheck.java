@@ -35,9 +35,16 @@ final class ManifestCheck {
         } catch (IOException e) {
             throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + e.getMessage(), e);
         }
+        if (m == null) {
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: empty");
+        }
         if (m.format() != Manifest.FORMAT) {
             throw new BundleException(bundle, Manifest.ENTRY, "format " + m.format() + " is not " + Manifest.FORMAT
                     + " (packed by maze " + m.mazeVersion() + ")");
+        }
+        String problem = ManifestFields.problem(m);
+        if (problem != null) {
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + problem);
         }
         return m;
     }
