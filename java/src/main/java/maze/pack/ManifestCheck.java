@@ -32,6 +32,9 @@ final class ManifestCheck {
         Manifest m;
         try {
             m = JSON.readValue(bytes, Manifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the original message is one line; the full one adds a source location on another
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + e.getMessage(), e);
         }
