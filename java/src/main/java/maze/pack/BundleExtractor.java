@@ -39,6 +39,11 @@ public final class BundleExtractor implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // /proc/self/mem and the like: regular in name only, unreadable at offset 0
+            throw new maze.core.CoreFormatException(file, "cannot be read (" + e.getMessage() + "): not a core file");
         }
     }
 
