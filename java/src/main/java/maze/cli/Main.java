@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
-                "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file,",
-                "4 no layouts/debug info, 5 gdb failed or missing, 6 no supported allocator."})
+                "Exit codes: 0 ok, 1 internal error, 2 usage (or an output maze must not write),",
+                "3 bad input file or output not written, 4 no layouts/debug info,",
+                "5 gdb failed or missing, 6 no supported allocator, 130/143 SIGINT/SIGTERM."})
 public final class Main {
 
     public static void main(String[] args) {

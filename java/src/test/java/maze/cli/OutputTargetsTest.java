@@ -86,6 +86,13 @@ class OutputTargetsTest {
     }
 
     @Test
+    void captureChecksItsOutputBeforeStartingAnything() throws IOException {
+        Path marker = tmp.resolve("started");
+        refused("capture", "-o", tmp.toString(), "--", "touch", marker.toString());
+        assertFalse(Files.exists(marker), "the command never ran");
+    }
+
+    @Test
     void aMissingFolderFailsBeforeTheAnalysis() throws IOException {
         Path notACore = Files.writeString(tmp.resolve("not-a-core"), "text");
         InfoCommandTest.Run r = InfoCommandTest.maze("analyze", notACore.toString(), "--json", "/no/such/dir/x");
