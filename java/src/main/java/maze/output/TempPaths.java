@@ -42,12 +42,16 @@ public final class TempPaths {
         return new ArrayList<>(LIVE);
     }
 
+    /** The run's threads may still be writing into a folder while it goes: a few passes catch their last files. */
     private static void removeAll() {
-        for (Path p : live()) {
-            try {
-                deleteTree(p);
-            } catch (IOException | RuntimeException e) {
-                // the run is ending: try the others
+        for (int pass = 0; pass < 5 && !live().isEmpty(); pass++) {
+            for (Path p : live()) {
+                try {
+                    deleteTree(p);
+                    release(p);
+                } catch (IOException | RuntimeException e) {
+                    // the run is ending: try the others, then this one again
+                }
             }
         }
     }
