@@ -87,7 +87,11 @@ public final class CoreInfo {
         root.put("segments", MemoryMap.of(core).stream().map(CoreInfo::region).toList());
         root.put("warnings", core.warnings());
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+            // non-ASCII as \\u escapes too: a C1 control or bidi override from the process stays inert on a terminal
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+            json.getFactory().setCharacterEscapes(new maze.output.JsonEscapes());
+            return json.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import maze.output.OutputException;
+import maze.output.Stdout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +17,9 @@ import picocli.CommandLine.Command;
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
-                "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file,",
-                "4 no layouts/debug info, 5 gdb failed or missing, 6 no supported allocator."})
+                "Exit codes: 0 ok, 1 internal error, 2 usage (or an output maze must not write),",
+                "3 bad input file or output not written, 4 no layouts/debug info,",
+                "5 gdb failed or missing, 6 no supported allocator, 130/143 SIGINT/SIGTERM."})
 public final class Main {
 
     public static void main(String[] args) {
@@ -27,7 +30,14 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Main::badCommandLine);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        try {
+            Stdout.check(cl.getOut());
+        } catch (OutputException e) {
+            cl.getErr().println("maze: " + e.getMessage());
+            return code == ExitCode.OK.code ? ExitCode.BAD_INPUT.code : code;
+        }
+        return code;
     }
 
     /**

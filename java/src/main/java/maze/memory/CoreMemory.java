@@ -38,7 +38,7 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
                       Function<String, Path> moduleFiles) throws IOException {
         this.corePath = corePath;
         this.fileSize = fileSize;
-        this.core = MappedWindows.map(corePath, fileSize);
+        this.core = MappedWindows.map(corePath, Math.min(fileSize, Segment.bytesEnd(segments)));
         this.segments = new SegmentTable(segments, Math.min(fileSize, core.size()));
         this.modules = new ModuleFiles(files, moduleFiles);
         this.start = this.segments.start;
