@@ -9,7 +9,8 @@ public enum ExitCode {
     NO_LAYOUT(4, "struct layouts or symbols could not be had (no DWARF, no matching debug file)"),
     GDB(5, "gdb failed or is missing"),
     NO_ALLOCATOR(6, "no supported allocator found in the core"),
-    PARTIAL(7, "the result is partial: part of the heap was not read or may be wrong (the warnings say which)");
+    PARTIAL(7, "the result is partial: part of the heap was not read or may be wrong (the warnings say which)"),
+    READER_GONE(141, "stdout's reader closed it (as with | head): output stopped, quietly");
 
     /** OK for a complete result, PARTIAL when a warning said part of the heap may be missing. */
     public static ExitCode of(maze.report.ReportSummary summary) {

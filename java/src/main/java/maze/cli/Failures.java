@@ -13,6 +13,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
         Exception ex = unwrapOutput(thrown);
+        if (ex instanceof OutputException o && o.readerGone()) {
+            return ExitCode.READER_GONE.code; // as `| head` ends any Unix tool: quietly, 128 + SIGPIPE
+        }
         ExitCode code = classify(ex);
         if (code == ExitCode.INTERNAL) {
             ex.printStackTrace(cl.getErr());

@@ -19,10 +19,12 @@ import picocli.CommandLine.Command;
                 "maze COMMAND --help explains a command and its options.", "",
                 "Exit codes: 0 ok, 1 internal error, 2 usage (or an output maze must not write),",
                 "3 bad input file or output not written, 4 no layouts/debug info,",
-                "5 gdb failed or missing, 6 no supported allocator, 130/143 SIGINT/SIGTERM."})
+                "5 gdb failed or missing, 6 no supported allocator, 7 partial result (see its warnings),",
+                "130/143 SIGINT/SIGTERM, 141 stdout's reader closed it (as with | head)."})
 public final class Main {
 
     public static void main(String[] args) {
+        maze.output.Stdout.markReal();
         System.exit(run(args));
     }
 
@@ -34,6 +36,9 @@ public final class Main {
         try {
             Stdout.check(cl.getOut());
         } catch (OutputException e) {
+            if (e.readerGone()) {
+                return ExitCode.READER_GONE.code;
+            }
             cl.getErr().println("maze: " + e.getMessage());
             return code == ExitCode.OK.code ? ExitCode.BAD_INPUT.code : code;
         }

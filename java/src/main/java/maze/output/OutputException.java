@@ -10,10 +10,26 @@ import java.nio.file.Path;
  */
 public final class OutputException extends IOException {
     private final boolean refused;
+    private final boolean readerGone;
 
     private OutputException(String message, boolean refused, Throwable cause) {
+        this(message, refused, false, cause);
+    }
+
+    private OutputException(String message, boolean refused, boolean readerGone, Throwable cause) {
         super(message, cause);
         this.refused = refused;
+        this.readerGone = readerGone;
+    }
+
+    /** stdout is a pipe whose reader closed it (`maze blocks CORE | head`): nothing went wrong here. */
+    static OutputException readerGone(String path) {
+        return new OutputException("the reader of " + path + " closed it", false, true, null);
+    }
+
+    /** True when stdout's reader went away: not an error to report, only a reason to stop. */
+    public boolean readerGone() {
+        return readerGone;
     }
 
     static OutputException refused(String what, Path path, String why) {

@@ -38,6 +38,14 @@ public final class Stdout {
         };
     }
 
+    /** The process's own stdout, once main() said so (tests that swap System.out never do). */
+    private static volatile PrintStream real;
+
+    /** Called by main() before anything is written: System.out is then fd 1 itself. */
+    public static void markReal() {
+        real = System.out;
+    }
+
     /** Throws when {@code out} (picocli's writer over stdout) could not write everything. */
     public static void check(PrintWriter out) throws OutputException {
         check(out.checkError() || System.out.checkError());
@@ -45,7 +53,12 @@ public final class Stdout {
 
     private static void check(boolean failed) throws OutputException {
         if (failed) {
-            throw OutputException.failed("stdout" + describe(), "the write failed (the disk is full, or its reader closed it)");
+            String where = describe();
+            // a pipe never fills up into an error: a failed write to one means its reader left
+            if (System.out == real && where.startsWith(" (pipe:")) {
+                throw OutputException.readerGone("stdout" + where);
+            }
+            throw OutputException.failed("stdout" + where, "the write failed (the disk is full, or its reader closed it)");
         }
     }
 
