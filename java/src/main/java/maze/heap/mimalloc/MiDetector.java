@@ -61,7 +61,7 @@ final class MiDetector {
         }
         int generation = MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"),
                 MiMarkers.BODY));
-        return MiVersion.generationOnly(generation, fn == null ? "markers, no mi_version" : "markers");
+        return MiVersion.generationOnly(generation, fn == null ? "markers, " + MiVersion.NO_VERSION_EXPORT : "markers");
     }
 
     /** Code bytes: the core when it kept them (a kernel core may), else the module file (gcore omits text). */

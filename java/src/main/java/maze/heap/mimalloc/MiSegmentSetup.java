@@ -37,8 +37,10 @@ record MiSegmentSetup(MiSegmentCheck shape, MiHeapLayout heap, long heapMain, lo
         return v.text().startsWith("2.0.") ? V2_0_MAP_WORDS : 0;
     }
 
-    static MiSegmentSetup v1(MiMemory mem, MiV1Layout l) {
-        return new MiSegmentSetup(new V1SegmentShape(mem, l), l.heap(), l.heapMain(), l.abandoned(),
+    /** {@code version}: 1.0.0 (no mi_version export) and 1.0.2+ differ in where page 0 starts. */
+    static MiSegmentSetup v1(MiMemory mem, MiV1Layout l, MiVersion version) {
+        V1SegmentShape.Kinds kinds = V1SegmentShape.Kinds.of(l.mediumKind(), version.hasVersionExport());
+        return new MiSegmentSetup(new V1SegmentShape(mem, l, kinds), l.heap(), l.heapMain(), l.abandoned(),
                 l.abandonedVisited(), 0, 0, l.heapDefaultTls());
     }
 }

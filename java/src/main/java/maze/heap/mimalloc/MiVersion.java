@@ -6,6 +6,8 @@ package maze.heap.mimalloc;
  * {@code how} says which evidence gave the answer, for the summary.
  */
 public record MiVersion(int generation, int raw, String text, String how) {
+    /** In {@code how} when the library has no mi_version export. */
+    static final String NO_VERSION_EXPORT = "no mi_version";
 
     /**
      * Decodes mi_version()'s number: below 1000 it is major*100+minor*10+patch (2.0.9 is 209), from
@@ -28,6 +30,11 @@ public record MiVersion(int generation, int raw, String text, String how) {
     /** Only the generation is known (from code or export markers). */
     public static MiVersion generationOnly(int generation, String how) {
         return new MiVersion(generation, 0, generation + ".x", how);
+    }
+
+    /** The library exports mi_version (every release from 1.0.2 on). */
+    public boolean hasVersionExport() {
+        return !how.contains(NO_VERSION_EXPORT);
     }
 
     /** The text plus the evidence, e.g. "2.0.9 (mi_version)". */

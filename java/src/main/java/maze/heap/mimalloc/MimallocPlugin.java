@@ -28,7 +28,7 @@ public final class MimallocPlugin implements AllocatorPlugin {
         MiVersion v = version(d.version());
         if (v.generation() == 1) {
             MiLayouts.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v1, sink);
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v1(mem, l, v), sink);
         }
         if (v.generation() == 2) {
             MiLayouts.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
