@@ -32,8 +32,8 @@ public final class MimallocPlugin implements AllocatorPlugin {
         }
         if (v.generation() == 2) {
             MiLayouts.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
-            int mapWords = MiSegmentSetup.v2MapWords(d.module(), v);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, mapWords), sink);
+            int mapWords = MiSegmentSetup.mapSymbolWords(d.module());
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, v, mapWords), sink);
         }
         if (v.generation() == 3) {
             return new V3Walk(ctx, d.module(), v).run(sink);
