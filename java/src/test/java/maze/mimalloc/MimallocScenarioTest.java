@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MimallocScenarioTest {
     static final double MAX_FALSE_LIVE = 0;
     static final List<String> SCENARIOS = List.of("threads", "exited", "huge");
+    /** heap_truth with the static archive of MimallocBuilds.referenceStatic linked in (tests/fixtures/CMakeLists.txt). */
+    static final String STATIC_FIXTURE = "heap_truth_mi_static";
     private static final Path PROJECT = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
     private static final List<SupportMatrix.Row> ROWS = new ArrayList<>();
 
@@ -50,6 +52,13 @@ class MimallocScenarioTest {
     @TestFactory
     Stream<DynamicTest> referenceBuilds() throws IOException {
         return everyScenario(MimallocBuilds.reference(PROJECT));
+    }
+
+    /** 3.x linked into the executable (a local mi_malloc): its threads' heaps are in the executable's TLS. */
+    @TestFactory
+    Stream<DynamicTest> linkedIntoTheExecutable() throws IOException {
+        MimallocBuilds.Build b = MimallocBuilds.referenceStatic(PROJECT);
+        return Stream.of(DynamicTest.dynamicTest(b.name() + " threads", () -> run(b, "threads")));
     }
 
     private static Stream<DynamicTest> everyScenario(List<MimallocBuilds.Build> builds) {
@@ -67,13 +76,15 @@ class MimallocScenarioTest {
     }
 
     private static void run(MimallocBuilds.Build b, String scenario) throws IOException, InterruptedException {
-        Path exe = Fixtures.binary("heap_truth");
+        boolean linked = b.kind().equals(MimallocBuilds.UPSTREAM_STATIC);
+        Path exe = Fixtures.binary(linked ? STATIC_FIXTURE : "heap_truth");
+        Map<String, String> env = linked ? Map.of() : Map.of("LD_PRELOAD", b.path().toString());
         Path work = Files.createDirectories(dir.resolve(b.name() + "-" + scenario));
         Path truthFile = work.resolve("truth.jsonl");
         Path listing = work.resolve("blocks.jsonl");
         AnalysisResult result;
         try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), work,
-                FixtureProcess.defaultTimeout(), Map.of("LD_PRELOAD", b.path().toString()))) {
+                FixtureProcess.defaultTimeout(), env)) {
             Path core = fp.gcore(work);
             fp.close();
             result = analyze(core, listing);

@@ -21,6 +21,10 @@ public final class MimallocBuilds {
             "v1.0.0", "v1.1.0", "v1.6.7", "v2.1.7", "v2.2.7", "v3.1.6", "v3.3.2", "v3.4.3");
     /** Kind of the reference builds: upstream tags, RelWithDebInfo shared libraries (DWARF). */
     public static final String UPSTREAM = "upstream";
+    /** Kind of a reference build's static archive, linked into the fixture by CMake. */
+    public static final String UPSTREAM_STATIC = "upstream-static";
+    /** The tag whose static archive tests/fixtures/CMakeLists.txt links into heap_truth_mi_static. */
+    public static final String STATIC_TAG = "v3.1.6";
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
 
     private MimallocBuilds() {
@@ -64,6 +68,14 @@ public final class MimallocBuilds {
             builds.add(new Build(UPSTREAM + "-" + version, version, UPSTREAM, sharedLibrary(dir.resolve(tag)), ""));
         }
         return builds;
+    }
+
+    /** The reference static archive the linked fixture was built with; fails in CI, skips locally, when missing. */
+    public static Build referenceStatic(Path project) {
+        Path archive = referenceDir(project).resolve(STATIC_TAG).resolve("libmimalloc.a");
+        Fixtures.require(Files.isRegularFile(archive), archive + " is missing: the reference mimalloc builds");
+        String version = STATIC_TAG.substring(1);
+        return new Build(UPSTREAM + "-" + version + "-static", version, UPSTREAM_STATIC, archive, "");
     }
 
     /** The tag folder's ELF libmimalloc.so* (the other names there are link stubs holding a file name). */

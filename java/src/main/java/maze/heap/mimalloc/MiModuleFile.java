@@ -39,6 +39,13 @@ final class MiModuleFile implements AutoCloseable {
         return found[0];
     }
 
+    /** The file defines {@code name}, of any binding (a local symbol of .symtab counts). */
+    boolean defines(String name) {
+        boolean[] found = new boolean[1];
+        elf.forEachSymbol(name, s -> found[0] |= s.defined() && s.name().equals(name));
+        return found[0];
+    }
+
     /**
      * Offset from the thread pointer of the executable's TLS variable at {@code offset} in its block:
      * x86-64 TLS variant II puts the executable's block right below the thread pointer, at
