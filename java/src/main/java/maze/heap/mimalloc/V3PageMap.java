@@ -26,8 +26,11 @@ final class V3PageMap {
         this.top = top;
     }
 
-    /** The page the map holds for address {@code p}, 0 if none. */
+    /** The page the map holds for address {@code p}, 0 if none (or p is beyond the map's 47 bits). */
     long pageOf(long p) {
+        if ((p >>> (SUB_SHIFT + SLICE_SHIFT)) >= TOP_COUNT) {
+            return 0;
+        }
         long sub = mem.word(top + 8 * (p >>> (SUB_SHIFT + SLICE_SHIFT)), 0);
         return sub == 0 ? 0 : mem.word(sub + 8 * ((p >>> SLICE_SHIFT) & (SUB_COUNT - 1)), 0);
     }
