@@ -69,9 +69,17 @@ final class MiDetector {
                 return v;
             }
         }
-        int generation = MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"),
-                MiMarkers.BODY));
-        return MiVersion.generationOnly(generation, fn == null ? "markers, " + MiVersion.NO_VERSION_EXPORT : "markers");
+        return MiVersion.generationOnly(generation(memory, mod, file),
+                fn == null ? "markers, " + MiVersion.NO_VERSION_EXPORT : "markers");
+    }
+
+    /**
+     * The generation by code markers: mi_usable_size's segment mask, or in an -O0 build (which
+     * calls out before masking) the mask in its local _mi_ptr_segment.
+     */
+    static int generation(MemoryView memory, Module mod, MiModuleFile file) {
+        return MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"), MiMarkers.BODY),
+                code(memory, mod, file, file.definedAddress("_mi_ptr_segment"), MiMarkers.BODY));
     }
 
     /** Code bytes: the core when it kept them (a kernel core may), else the module file (gcore omits text). */

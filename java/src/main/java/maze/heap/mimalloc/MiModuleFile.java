@@ -41,8 +41,17 @@ final class MiModuleFile implements AutoCloseable {
 
     /** The file defines {@code name}, of any binding (a local symbol of .symtab counts). */
     boolean defines(String name) {
-        boolean[] found = new boolean[1];
-        elf.forEachSymbol(name, s -> found[0] |= s.defined() && s.name().equals(name));
+        return definedAddress(name) != 0;
+    }
+
+    /** Link-time address of {@code name} of any binding, 0 when the file does not define it. */
+    long definedAddress(String name) {
+        long[] found = new long[1];
+        elf.forEachSymbol(name, s -> {
+            if (s.defined() && s.name().equals(name) && found[0] == 0) {
+                found[0] = s.value();
+            }
+        });
         return found[0];
     }
 

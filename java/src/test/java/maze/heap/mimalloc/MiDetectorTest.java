@@ -43,12 +43,10 @@ class MiDetectorTest {
     @Test
     void markersGiveTheGenerationWithoutMiVersion() throws IOException {
         for (MimallocBuilds.Build b : MimallocBuilds.all()) {
-            if (b.kind().equals("debug")) {
-                continue; // -O0 mi_usable_size calls out before masking; its mi_version is always there
-            }
+            Module mod = new Module(b.path().toString(), b.name(), 0x7f0000000000L, b.buildId(), b.path(), b.buildId(),
+                    false);
             try (MiModuleFile file = new MiModuleFile(ElfFile.open(b.path()))) {
-                long fn = file.export("mi_usable_size").value();
-                int generation = MiMarkers.generation(file, file.bytesAt(fn, MiMarkers.BODY));
+                int generation = MiDetector.generation(new FakeMemory(), mod, file); // -O0: from _mi_ptr_segment
                 assertEquals(Character.digit(b.version().charAt(0), 10), generation, b.name());
             }
         }
