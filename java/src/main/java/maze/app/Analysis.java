@@ -65,7 +65,7 @@ public final class Analysis implements AutoCloseable {
     Allocators detect() {
         Allocators a = Allocators.detect(context);
         if (a.found.isEmpty() && a.mallocServer.isEmpty()) {
-            throw new NoAllocatorException(core.file() + ": no known allocator (" + String.join(", ", pluginNames())
+            throw new NoAllocatorException(core.file() + ": no supported allocator (" + String.join(", ", pluginNames())
                     + ") and no module defining malloc among " + core.modules().size() + " modules");
         }
         return a;

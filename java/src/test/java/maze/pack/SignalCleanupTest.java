@@ -40,7 +40,10 @@ class SignalCleanupTest {
 
     /** Starts the child, waits for READY (the temporary path exists), signals it, returns its exit code. */
     private static int killed(String signal, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // env resets SIGINT to its default: a test JVM started in the background inherits it ignored,
+        // and a JVM that starts with SIGINT ignored rightly leaves it so (env execs java: same pid)
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SignalChild.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

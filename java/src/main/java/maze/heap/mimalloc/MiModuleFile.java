@@ -39,6 +39,22 @@ final class MiModuleFile implements AutoCloseable {
         return found[0];
     }
 
+    /** The file defines {@code name}, of any binding (a local symbol of .symtab counts). */
+    boolean defines(String name) {
+        return definedAddress(name) != 0;
+    }
+
+    /** Link-time address of {@code name} of any binding, 0 when the file does not define it. */
+    long definedAddress(String name) {
+        long[] found = new long[1];
+        elf.forEachSymbol(name, s -> {
+            if (s.defined() && s.name().equals(name) && found[0] == 0) {
+                found[0] = s.value();
+            }
+        });
+        return found[0];
+    }
+
     /**
      * Offset from the thread pointer of the executable's TLS variable at {@code offset} in its block:
      * x86-64 TLS variant II puts the executable's block right below the thread pointer, at

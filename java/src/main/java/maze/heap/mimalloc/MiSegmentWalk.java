@@ -69,8 +69,8 @@ final class MiSegmentWalk {
         long bias = mod.loadBias();
         finder.fromAbandoned(s.abandoned() == 0 ? 0 : bias + s.abandoned(),
                 s.abandonedVisited() == 0 ? 0 : bias + s.abandonedVisited());
-        if (s.segmentMap() != 0) {
-            finder.fromMap(bias + s.segmentMap(), s.mapWords());
+        if (s.segmentMap().address() != 0) {
+            finder.fromMap(s.segmentMap(), bias);
         }
         finder.scan(ctx.core().segments());
         return finder;

@@ -49,12 +49,12 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
         MiVersion v = d.state();
         if (v.generation() == 1) {
             LayoutChooser.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, MiSegmentSetup::v1, sink);
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v1(mem, l, v), sink);
         }
         if (v.generation() == 2) {
             LayoutChooser.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
-            int mapWords = MiSegmentSetup.v2MapWords(d.module(), v);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, mapWords), sink);
+            int mapWords = MiSegmentSetup.mapSymbolWords(d.module());
+            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, v, mapWords), sink);
         }
         if (v.generation() == 3) {
             return new V3Walk(ctx, d.module(), v).run(sink);

@@ -13,7 +13,7 @@ import maze.heap.HeapSummary;
 import maze.heap.Version;
 
 /**
- * One analysis of a mimalloc 3.x heap: every page the page map (3.0/3.1) or the area slots (3.6)
+ * One analysis of a mimalloc 3.x heap: every page the page map (3.0-3.4) or the area slots (3.6)
  * hold, owned and abandoned alike, checked, then its live blocks in address order. 3.x has no
  * delayed free list; a page's free blocks are its free, local_free and thread-free lists.
  */
@@ -33,8 +33,8 @@ final class V3Walk {
     HeapSummary run(BlockSink sink) {
         LayoutChooser.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
-        long[] mapped = pages(mem, chosen.layout());
         V3Pages reader = new V3Pages(mem, chosen.layout());
+        long[] mapped = pages(mem, chosen.layout(), reader);
         List<MiPage> pages = new ArrayList<>();
         MiLayoutCheck verdict = new MiLayoutCheck(mem);
         for (long p : mapped) {
@@ -55,10 +55,10 @@ final class V3Walk {
                 facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
     }
 
-    /** 3.0/3.1: the page map; 3.6: the slots of every 256 MiB area. */
-    private long[] pages(MiMemory mem, MiV3Layout l) {
+    /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */
+    private long[] pages(MiMemory mem, MiV3Layout l, V3Pages reader) {
         if (l.pageMap() != 0) {
-            return new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0)).pages();
+            return new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0)).pages(reader::firstBlock);
         }
         return new V3Areas(mem, l.slotSize()).pages(ctx.core().segments());
     }

@@ -14,6 +14,9 @@ class MiSmallPartsTest {
         assertEquals(3, MiVersion.fromRaw(30600).generation());
         assertEquals("3.6.0", MiVersion.fromRaw(30600).text());
         assertEquals("1.9.11", MiVersion.fromRaw(10911).text());
+        assertEquals("3.0.12", MiVersion.fromRaw(3012).text()); // MI_MALLOC_VERSION of the upstream tags
+        assertEquals("3.2.8", MiVersion.fromRaw(3208).text());
+        assertEquals(3, MiVersion.fromRaw(3208).generation());
         assertEquals("1.0.x", MiVersion.fromRaw(100).text());
         assertNull(MiVersion.fromRaw(7));
     }
