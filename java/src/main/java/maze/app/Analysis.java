@@ -66,9 +66,24 @@ public final class Analysis implements AutoCloseable {
         Allocators a = Allocators.detect(context);
         if (a.found.isEmpty() && a.mallocServer.isEmpty()) {
             throw new NoAllocatorException(core.file() + ": no supported allocator (" + String.join(", ", pluginNames())
-                    + ") and no module defining malloc among " + core.modules().size() + " modules");
+                    + ") and no module defining malloc among " + core.modules().size() + " modules" + why());
         }
         return a;
+    }
+
+    /** Why nothing was found, when the core says: cut short, or a program with no libraries and no symbols. */
+    private String why() {
+        long needed = core.segments().stream().mapToLong(s -> s.fileOffset() + s.fileSize()).max().orElse(0);
+        if (Long.compareUnsigned(needed, core.fileSize()) > 0) {
+            return String.format("; the core is truncated (the file has %d of the %d bytes its segments need), so the"
+                    + " libraries it lists could not all be read: take a complete core (gcore PID, or a larger"
+                    + " core size limit: ulimit -c unlimited)", core.fileSize(), needed);
+        }
+        if (core.modules().stream().filter(m -> m.localFile() != null).count() <= 1) {
+            return "; the program uses no shared library maze can read (linked statically, or its files are missing"
+                    + " here: --exe, --sysroot), and its executable names no allocator (stripped?)";
+        }
+        return "";
     }
 
     private static List<String> pluginNames() {

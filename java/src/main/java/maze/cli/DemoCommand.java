@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "maze");
+        Path cache = maze.cache.CacheFiles.root();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("maze-demo");
         PrintWriter out = spec.commandLine().getOut();
         ExitCode code;

@@ -21,6 +21,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             ex.printStackTrace(cl.getErr());
         }
         cl.getErr().println("maze: " + message(ex));
+        ArgumentHints.forMissingFile(ex).ifPresent(h -> cl.getErr().println("maze: " + h));
         return code.code;
     }
 

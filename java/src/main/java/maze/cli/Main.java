@@ -53,6 +53,8 @@ public final class Main {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("maze: " + ex.getMessage());
+        ArgumentHints.of(cl.getCommandSpec().name(), ex.getCommandLine().getParseResult().originalArgs())
+                .ifPresent(h -> err.println("maze: " + h));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Usage: " + cl.getHelp().synopsis(0).strip());
         err.println("'" + cl.getCommandSpec().qualifiedName() + " --help' explains every option.");

@@ -121,6 +121,26 @@ class InfoCommandTest {
         assertTrue(info.get("warnings").toString().contains("truncated"), info.get("warnings").toString());
         assertTrue(info.get("segments").toString().contains("\"truncated\""));
         assertEquals(4, info.get("threads").size());
+        CliRun analyze = CliRun.maze("analyze", cut.toString());
+        assertEquals(ExitCode.NO_ALLOCATOR.code, analyze.exit(), analyze.err());
+        assertTrue(analyze.err().contains("the core is truncated (the file has 1048576 of the"), analyze.err());
+    }
+
+    /** gdb's order (program, core) gets the command to type; a PID where a core belongs gets capture --pid. */
+    private void hintsForUsualSlips(Path core) throws Exception {
+        Path exe = Fixtures.binary("info_fixture");
+        CliRun swapped = CliRun.maze("analyze", exe.toString(), core.toString());
+        assertEquals(ExitCode.USAGE.code, swapped.exit());
+        assertTrue(swapped.err().contains("maze analyze " + core + " --exe " + exe), swapped.err());
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            CliRun pid = CliRun.maze("blocks", Long.toString(sleeper.pid()));
+            assertEquals(ExitCode.BAD_INPUT.code, pid.exit());
+            assertTrue(pid.err().contains("is a running process, not a core file: take its core with `maze capture --pid "
+                    + sleeper.pid() + "`"), pid.err());
+        } finally {
+            sleeper.destroyForcibly();
+        }
     }
 
     /** --exe wins over the core's path; a file of another build is accepted with a warning. */
@@ -166,6 +186,7 @@ class InfoCommandTest {
         assertTrue(info.get("kernel_core").asBoolean());
         assertDescribesFixture(info, Printed.of(lines));
         truncatedKernelCoreStillReads(core);
+        hintsForUsualSlips(core);
     }
 
     private static Path kernelCore(Path dir) throws IOException {
