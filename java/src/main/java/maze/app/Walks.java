@@ -92,6 +92,11 @@ final class Walks {
         }
         walks.forEach(this::record);
         allocators.unknownServer().ifPresent(this::unknownServer);
+        Module exe = ctx.core().executable();
+        if (exe != null && exe.localFile() == null) {
+            ctx.warnings().note("%s is not here: whether the program defines a malloc of its own is unknown"
+                    + " (pass --exe)", exe.path());
+        }
         throwIfNothingWalked(walks);
         return coverage;
     }

@@ -107,6 +107,7 @@ class CoverageTest {
         assertEquals(ExitCode.OK.code, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains(objects + " blocks start with a pointer into " + exe), r.out());
         assertTrue(r.out().contains("its file is not here"), r.out());
+        assertTrue(r.out().contains("whether the program defines a malloc of its own is unknown"), r.out());
     }
 
     private void assertNotWalked(Path core, String allocator, String version, String module) throws IOException {
