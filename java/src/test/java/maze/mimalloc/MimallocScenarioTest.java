@@ -1,24 +1,13 @@
 package maze.mimalloc;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import maze.app.Analysis;
-import maze.app.AnalysisRequest;
-import maze.app.AnalysisResult;
-import maze.report.BlockListingWriter;
-import maze.report.ListingFilter;
-import maze.testing.BlockListing;
-import maze.testing.BlockScore;
-import maze.testing.FixtureProcess;
-import maze.testing.Fixtures;
-import maze.testing.GroundTruth;
 import maze.testing.MimallocBuilds;
+import maze.testing.PreloadedScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -56,33 +45,11 @@ class MimallocScenarioTest {
     }
 
     private static void run(MimallocBuilds.Build b, String scenario) throws IOException, InterruptedException {
-        Path exe = Fixtures.binary("heap_truth");
-        Path work = Files.createDirectories(dir.resolve(b.name() + "-" + scenario));
-        Path truthFile = work.resolve("truth.jsonl");
-        Path listing = work.resolve("blocks.jsonl");
-        AnalysisResult result;
-        try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), work,
-                FixtureProcess.defaultTimeout(), Map.of("LD_PRELOAD", b.path().toString()))) {
-            Path core = fp.gcore(work);
-            fp.close();
-            result = analyze(core, listing);
-            Files.delete(core); // a gigabyte each: do not keep a dozen
-        }
-        BlockScore score = BlockScore.score(GroundTruth.read(truthFile), BlockListing.read(listing));
+        PreloadedScenario r = PreloadedScenario.run(dir.resolve(b.name() + "-" + scenario), scenario, b.path());
         synchronized (ROWS) {
-            ROWS.add(SupportMatrix.Row.of(b, scenario, score, result.summary().facts()));
+            ROWS.add(SupportMatrix.Row.of(b, scenario, r.score(), r.result().summary().facts()));
         }
-        score.assertPasses(MAX_FALSE_LIVE);
-    }
-
-    private static AnalysisResult analyze(Path core, Path listing) throws IOException {
-        try (Analysis a = Analysis.open(new AnalysisRequest(core, null, null, List.of(), false));
-             OutputStream out = Files.newOutputStream(listing)) {
-            BlockListingWriter[] w = new BlockListingWriter[1];
-            AnalysisResult r = a.run(names -> w[0] = new BlockListingWriter(out, names, new ListingFilter(null, 0)));
-            w[0].flush();
-            return r;
-        }
+        r.score().assertPasses(MAX_FALSE_LIVE);
     }
 
     @AfterAll
