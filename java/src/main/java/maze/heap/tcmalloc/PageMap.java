@@ -75,7 +75,21 @@ final class PageMap {
         return nextPage;
     }
 
-    private TcSpan read(long span) {
+    /** The Span pointer the map holds for {@code page} of the page heap at {@code pageHeap}; 0 if none. */
+    long lookup(long pageHeap, long page) {
+        long index = page >>> leafBits;
+        if (index >= l.rootEntries()) {
+            return 0;
+        }
+        long leaf = m.word(pageHeap + l.heapPagemap() + l.mapRoot() + 8 * index);
+        return leaf == 0 ? 0 : m.word(leaf + 8 * (page & (l.leafEntries() - 1)));
+    }
+
+    int leafBits() {
+        return leafBits;
+    }
+
+    TcSpan read(long span) {
         return new TcSpan(span, m.field(span, l.spanStart()), m.field(span, l.spanLength()),
                 m.field(span, l.spanObjects()), (int) m.field(span, l.spanRefcount()),
                 (int) m.field(span, l.spanSizeclass()), (int) m.field(span, l.spanLocation()));

@@ -13,7 +13,7 @@ import maze.layout.StructLayout;
  * slots, and the thread caches' per-class lists.
  */
 record TcLayout(
-        long spanSize, FieldLayout spanStart, FieldLayout spanLength, FieldLayout spanObjects,
+        long spanSize, FieldLayout spanStart, FieldLayout spanLength, FieldLayout spanObjects, FieldLayout spanNext,
         FieldLayout spanRefcount, FieldLayout spanSizeclass, FieldLayout spanLocation,
         long heapPagemap, long mapRoot, int rootEntries, int leafEntries,
         long heapSystemBytes, long heapFreeBytes, long heapUnmappedBytes,
@@ -51,7 +51,7 @@ record TcLayout(
         StructLayout slot = src.struct(SLOT);
         StructLayout cache = src.struct(CACHE);
         StructLayout list = src.struct(FREE_LIST);
-        return new TcLayout(span.size(), span.field("start"), span.field("length"), span.field("objects"),
+        return new TcLayout(span.size(), span.field("start"), span.field("length"), span.field("objects"), span.field("next"),
                 bitfield(span, "refcount"), bitfield(span, "sizeclass"), bitfield(span, "location"),
                 heap.offset("pagemap_"), map.offset("root_"), entries(map.field("root_")),
                 entries(src.struct(LEAF).field("values")),

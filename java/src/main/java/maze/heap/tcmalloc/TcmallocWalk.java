@@ -26,9 +26,9 @@ final class TcmallocWalk {
     }
 
     HeapSummary run(BlockSink sink) {
-        TcLayouts.Chosen chosen = TcLayouts.choose(ctx, module, version);
-        TcLayout l = chosen.layout();
         TcMemory m = new TcMemory(ctx.memory(), ctx.warnings());
+        TcLayouts.Chosen chosen = TcLayouts.choose(ctx, m, module, version);
+        TcLayout l = chosen.layout();
         Statics st = chosen.statics();
         SizeClasses classes = SizeClasses.read(m, l, st.sizeMap());
         String problem = classes.problem(l.maxClasses());
