@@ -18,7 +18,7 @@ final class ModuleData {
     final long start;
     final long[] words;
 
-    private ModuleData(long start, long[] words) {
+    ModuleData(long start, long[] words) {
         this.start = start;
         this.words = words;
     }

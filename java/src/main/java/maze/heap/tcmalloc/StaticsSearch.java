@@ -37,7 +37,11 @@ final class StaticsSearch {
         if (data == null) {
             throw refusal("its writable data segment is not readable from its file");
         }
-        long threadHeaps = threadHeaps();
+        return find(data, threadHeaps());
+    }
+
+    /** The search in {@code data} (tests give synthetic data). */
+    Statics find(ModuleData data, long threadHeaps) {
         long sizeMap = unique("sizemap_", sizeMaps(data));
         SizeClasses classes = SizeClasses.read(m, l, sizeMap);
         long central = unique("central_cache_", centralCaches(data, classes.count()));
@@ -152,7 +156,7 @@ final class StaticsSearch {
     }
 
     private LayoutException refusal(String why) {
-        return new LayoutException("tcmalloc in " + mod.path() + ": the built-in table's statics cannot be"
+        return new LayoutException("tcmalloc in " + (mod == null ? "?" : mod.path()) + ": the built-in table's statics cannot be"
                 + " trusted: " + why);
     }
 }

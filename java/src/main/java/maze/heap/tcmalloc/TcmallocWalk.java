@@ -28,12 +28,15 @@ final class TcmallocWalk {
     HeapSummary run(BlockSink sink) {
         TcMemory m = new TcMemory(ctx.memory(), ctx.warnings());
         TcLayouts.Chosen chosen = TcLayouts.choose(ctx, m, module, version);
-        TcLayout l = chosen.layout();
-        Statics st = chosen.statics();
+        return new HeapSummary(version, walk(m, chosen.layout(), chosen.statics(), chosen.origin(), sink));
+    }
+
+    /** The walk once layouts and statics are known (tests give them for synthetic memory); gives the facts. */
+    static Map<String, Object> walk(TcMemory m, TcLayout l, Statics st, String origin, BlockSink sink) {
         SizeClasses classes = SizeClasses.read(m, l, st.sizeMap());
         String problem = classes.problem(l.maxClasses());
         if (problem != null) {
-            throw new LayoutException("tcmalloc in " + module.path() + ": " + problem + " (statics " + st.how() + ")");
+            throw new LayoutException("tcmalloc: " + problem + " (statics " + st.how() + ")");
         }
         PageMap map = new PageMap(m, l);
         CacheFree caches = new CacheFree(m, l, classes);
@@ -41,7 +44,7 @@ final class TcmallocWalk {
         SpanObjects spans = new SpanObjects(m, classes, cacheFree, map.pageShift);
         map.forEachSpan(st.pageHeap(), s -> spans.emit(s, sink));
         TcChecks.afterWalk(m.warnings(), spans, cacheFree.length);
-        return new HeapSummary(version, facts(m, l, st, chosen.origin(), map, caches, spans));
+        return facts(m, l, st, origin, map, caches, spans);
     }
 
     private static Map<String, Object> facts(TcMemory m, TcLayout l, Statics st, String origin, PageMap map,
