@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("scenario")
 class TcmallocScenarioTest {
-    static final List<String> SCENARIOS = List.of("single", "threads", "exited", "huge");
+    static final List<String> SCENARIOS = List.of("single", "threads", "exited", "huge", "kinds");
 
     @TempDir
     static Path dir;
