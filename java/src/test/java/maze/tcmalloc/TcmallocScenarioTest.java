@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * gperftools tcmalloc end to end, for every provisioned build (DWARF and Debian's stripped one):
+ * gperftools tcmalloc end to end, for every provisioned build (minimal and full, DWARF and Debian's
+ * stripped ones):
  * heap_truth LD_PRELOADed with the build, gcore, an in-process analysis writing the block listing,
  * and a per-block score: recall 100%, no freed block listed live, tcmalloc walked.
  */
@@ -40,8 +42,14 @@ class TcmallocScenarioTest {
         return tests.stream();
     }
 
+    /** Debian's libtcmalloc.so.4 needs libunwind.so.8: the provisioning puts one beside it. */
+    private static String preload(MimallocBuilds.Build b) {
+        Path unwind = b.path().resolveSibling("libunwind.so.8");
+        return Files.exists(unwind) ? unwind + " " + b.path() : b.path().toString();
+    }
+
     private static void run(MimallocBuilds.Build b, String scenario) throws IOException, InterruptedException {
-        PreloadedScenario r = PreloadedScenario.run(dir.resolve(b.name() + "-" + scenario), scenario, b.path());
+        PreloadedScenario r = PreloadedScenario.run(dir.resolve(b.name() + "-" + scenario), scenario, preload(b));
         Coverage tc = r.result().summary().coverage().stream().filter(c -> c.allocator().equals("tcmalloc"))
                 .findFirst().orElseThrow(() -> new AssertionError("tcmalloc not found: " + r.result().summary().coverage()));
         assertTrue(tc.walked(), "tcmalloc not walked: " + tc);

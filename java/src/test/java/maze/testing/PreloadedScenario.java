@@ -20,13 +20,18 @@ public record PreloadedScenario(AnalysisResult result, BlockScore score) {
 
     /** Runs {@code scenario} in {@code work} (created); the core is deleted after the analysis. */
     public static PreloadedScenario run(Path work, String scenario, Path library) throws IOException, InterruptedException {
+        return run(work, scenario, library.toString());
+    }
+
+    /** The same with an LD_PRELOAD list (libraries a preloaded allocator needs come before it). */
+    public static PreloadedScenario run(Path work, String scenario, String preload) throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path exe = Fixtures.binary("heap_truth");
         Path truthFile = work.resolve("truth.jsonl");
         Path listing = work.resolve("blocks.jsonl");
         AnalysisResult result;
         try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), work,
-                FixtureProcess.defaultTimeout(), Map.of("LD_PRELOAD", library.toString()))) {
+                FixtureProcess.defaultTimeout(), Map.of("LD_PRELOAD", preload))) {
             Path core = fp.gcore(work);
             fp.close();
             result = analyze(core, listing);

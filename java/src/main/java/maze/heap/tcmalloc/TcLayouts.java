@@ -23,7 +23,7 @@ final class TcLayouts {
     }
 
     /** Built-in tables shipped, one per stripped build we can meet. */
-    static final List<String> TABLES = List.of("debian-2.10-minimal.layout");
+    static final List<String> TABLES = List.of("debian-2.10-minimal.layout", "debian-2.10-full.layout");
 
     static Chosen choose(HeapContext ctx, TcMemory m, Module mod, Version version) {
         String dwarfProblem;

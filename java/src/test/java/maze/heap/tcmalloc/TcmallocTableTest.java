@@ -16,41 +16,60 @@ import maze.testing.TcmallocBuilds;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in table for Debian's stripped libtcmalloc_minimal must say exactly what the DWARF of
- * the same source built with Debian's flags says, field by field (bitfields included), hold every
- * field the walker reads, and name Debian's file by its build-id.
+ * Each built-in table for Debian's stripped libraries (libtcmalloc_minimal.so.4, libtcmalloc.so.4)
+ * must say exactly what the DWARF of the same source and target built with Debian's flags says,
+ * field by field (bitfields included), hold every field the walker reads, and name Debian's file
+ * by its build-id.
  */
 class TcmallocTableTest {
-    private static final LayoutTable TABLE = LayoutTable.load(TcLayouts.class, TcLayouts.TABLES.get(0));
+    /** Table, the DWARF build it was read from, the Debian file it is for (index names). */
+    private static final String[][] TABLES = {
+        {"debian-2.10-minimal.layout", "tcmalloc-minimal-2.10-dwarf", "tcmalloc-minimal-2.10-debian"},
+        {"debian-2.10-full.layout", "tcmalloc-full-2.10-dwarf", "tcmalloc-full-2.10-debian"},
+    };
 
-    private static MimallocBuilds.Build build(String kind) throws IOException {
-        return TcmallocBuilds.all().stream().filter(b -> b.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " tcmalloc build provisioned"));
+    private static MimallocBuilds.Build build(String name) throws IOException {
+        return TcmallocBuilds.all().stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tcmalloc build " + name + " provisioned"));
+    }
+
+    @Test
+    void everyShippedTableIsTested() {
+        assertEquals(TcLayouts.TABLES, java.util.Arrays.stream(TABLES).map(t -> t[0]).toList());
     }
 
     @Test
     void structsEqualDwarf() throws IOException {
-        LayoutSource dwarf = new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled())
-                .forFile(build("dwarf").path(), TcLayout.REQUEST);
-        for (Map.Entry<String, StructLayout> e : TABLE.structs().entrySet()) {
-            StructLayout want = dwarf.struct(e.getKey());
-            assertEquals(want.size(), e.getValue().size(), "sizeof " + e.getKey());
-            for (FieldLayout f : e.getValue().fields().values()) {
-                assertEquals(want.field(f.name()), f, e.getKey() + "." + f.name());
+        for (String[] t : TABLES) {
+            LayoutTable table = LayoutTable.load(TcLayouts.class, t[0]);
+            LayoutSource dwarf = new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled())
+                    .forFile(build(t[1]).path(), TcLayout.REQUEST);
+            for (Map.Entry<String, StructLayout> e : table.structs().entrySet()) {
+                StructLayout want = dwarf.struct(e.getKey());
+                assertEquals(want.size(), e.getValue().size(), t[0] + ": sizeof " + e.getKey());
+                for (FieldLayout f : e.getValue().fields().values()) {
+                    assertEquals(want.field(f.name()), f, t[0] + ": " + e.getKey() + "." + f.name());
+                }
             }
         }
     }
 
     @Test
-    void tableHoldsEveryFieldTheWalkerReads() {
-        TcLayout l = TcLayout.from(TABLE);
-        assertEquals(13, new PageMap(null, l).pageShift, "8 KiB pages, as kPageShift in common.h");
+    void tablesHoldEveryFieldTheWalkerReads() {
+        for (String name : TcLayouts.TABLES) {
+            TcLayout l = TcLayout.from(LayoutTable.load(TcLayouts.class, name));
+            assertEquals(13, new PageMap(null, l).pageShift, name + ": 8 KiB pages, as kPageShift in common.h");
+        }
     }
 
     @Test
-    void buildIdIsDebiansFile() throws IOException {
-        MimallocBuilds.Build debian = build("debian-stripped");
-        assertEquals(debian.buildId(), TABLE.buildId());
-        assertEquals(debian.version(), TABLE.version());
+    void buildIdsAreDebiansFiles() throws IOException {
+        for (String[] t : TABLES) {
+            LayoutTable table = LayoutTable.load(TcLayouts.class, t[0]);
+            MimallocBuilds.Build debian = build(t[2]);
+            assertEquals(debian.buildId(), table.buildId(), t[0]);
+            assertEquals(debian.version(), table.version(), t[0]);
+            assertEquals(debian.path().getFileName().toString().replaceAll("\\.\\d+\\.\\d+$", ""), table.library(), t[0]);
+        }
     }
 }
