@@ -20,6 +20,7 @@ final class PageMap {
     final int pageShift;
     private long staleEntries;
     private long unreadableLeaves;
+    private long namedLate;
 
     PageMap(TcMemory m, TcLayout l) {
         this.m = m;
@@ -52,6 +53,10 @@ final class PageMap {
             }
             nextPage = visitLeaf((long) i << leafBits, leaf, nextPage, visit);
         }
+        if (namedLate > 0) {
+            m.warnings().add("tcmalloc: %d spans in use are not named by their first page (a damaged page map):"
+                    + " found from later pages", namedLate);
+        }
         if (unreadableLeaves > 0) {
             m.warnings().add("tcmalloc: %d page map leaves are not in the core: their spans are not listed",
                     unreadableLeaves);
@@ -65,9 +70,17 @@ final class PageMap {
                 continue;
             }
             TcSpan s = read(leaf[j]);
-            if (s.start() != page || s.length() <= 0 || s.length() > (1L << (ADDRESS_BITS - pageShift)) - page) {
+            if (s.length() <= 0 || s.start() < nextPage || s.start() > page || page - s.start() >= s.length()
+                    || s.length() > (1L << (ADDRESS_BITS - pageShift)) - s.start()) {
                 staleEntries++;
                 continue;
+            }
+            if (s.start() != page && !s.inUse()) {
+                staleEntries++; // interior entries of free spans are not kept up to date
+                continue;
+            }
+            if (s.start() != page) {
+                namedLate++; // a span in use whose first page does not name it: damage, but its blocks are whole
             }
             visit.accept(s);
             nextPage = page + s.length();

@@ -16,6 +16,7 @@ final class SpanObjects {
     private final int pageShift;
     private boolean[] isFree = new boolean[64];
     long spansInUse;
+    long spanBytesInUse;
     long smallObjects;
     long largeBlocks;
     long spanFreeBytes;
@@ -38,6 +39,7 @@ final class SpanObjects {
             return;
         }
         spansInUse++;
+        spanBytesInUse += s.bytes(pageShift);
         if (s.sizeClass() == 0) {
             largeBlocks++;
             sink.block(s.base(pageShift), s.bytes(pageShift), 0);

@@ -4,7 +4,8 @@ import maze.heap.Warnings;
 
 /**
  * The consistency checks after the walk: every span's free list ended cleanly, every size class
- * was one the size map knows, every cached free object fell inside a span of its class, and
+ * was one the size map knows, every cached free object fell inside a span of its class, the
+ * spans in use add up to what the page heap's stats count in use (exact on every sound core), and
  * each span's refcount agreed with its free list (a cross-check: a thread stopped mid-update can
  * break it, a wrong layout breaks it everywhere).
  */
@@ -12,7 +13,12 @@ final class TcChecks {
     private TcChecks() {
     }
 
-    static void afterWalk(Warnings w, SpanObjects spans, long cacheFree) {
+    /** {@code heapInUse}: what the page heap's stats count in use (system - free - unmapped bytes). */
+    static void afterWalk(Warnings w, SpanObjects spans, long cacheFree, long heapInUse) {
+        if (spans.spanBytesInUse != heapInUse) {
+            w.add("tcmalloc: the page map's spans in use hold %d bytes, the page heap's stats count %d: spans may be"
+                    + " missing or damaged", spans.spanBytesInUse, heapInUse);
+        }
         if (spans.badSpanLists > 0) {
             w.add("tcmalloc: %d span free lists leave their span or loop: objects after the break are listed as live",
                     spans.badSpanLists);

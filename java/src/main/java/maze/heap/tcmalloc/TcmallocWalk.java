@@ -43,7 +43,9 @@ final class TcmallocWalk {
         long[] cacheFree = caches.collect(st.centralCache(), st.threadHeaps());
         SpanObjects spans = new SpanObjects(m, classes, cacheFree, map.pageShift);
         map.forEachSpan(st.pageHeap(), s -> spans.emit(s, sink));
-        TcChecks.afterWalk(m.warnings(), spans, cacheFree.length);
+        long heapInUse = m.word(st.pageHeap() + l.heapSystemBytes()) - m.word(st.pageHeap() + l.heapFreeBytes())
+                - m.word(st.pageHeap() + l.heapUnmappedBytes());
+        TcChecks.afterWalk(m.warnings(), spans, cacheFree.length, heapInUse);
         return facts(m, l, st, origin, map, caches, spans);
     }
 
@@ -56,6 +58,7 @@ final class TcmallocWalk {
         f.put("page heap free bytes", m.word(st.pageHeap() + l.heapFreeBytes()));
         f.put("page heap unmapped bytes", m.word(st.pageHeap() + l.heapUnmappedBytes()));
         f.put("spans in use", spans.spansInUse);
+        f.put("span bytes in use", spans.spanBytesInUse);
         f.put("small objects", spans.smallObjects);
         f.put("large blocks", spans.largeBlocks);
         f.put("central free bytes", spans.spanFreeBytes + caches.transferBytes);

@@ -35,7 +35,7 @@ final class TcFakeHeap {
     final Warnings warnings = new Warnings();
 
     TcFakeHeap() {
-        mem.region(PAGE_HEAP, (int) (L.heapPagemap() + L.mapRoot() + 8L * L.rootEntries() + 4096))
+        mem.region(PAGE_HEAP, (int) L.heapUnmappedBytes() + 8)
                 .region(SIZE_MAP, 4232).region(CENTRAL, 128 * (int) L.centralStride()).region(THREAD_HEAPS, 8)
                 .region(CACHE, 4160).region(LEAF, 8 * L.leafEntries()).region(SPANS, 256).region(HEAP, 5 * 8192);
         sizeClass(1, 16, 4);
@@ -56,6 +56,8 @@ final class TcFakeHeap {
         span(STALE, 0x999, 1, 0, 0, 0, 0);
         mapPage(0x999, 0); // a Span merged away: only a later page still names it
         mapPage(FIRST_PAGE + 4, STALE);
+        mem.putLong(PAGE_HEAP + L.heapSystemBytes(), 4 * 8192);
+        mem.putLong(PAGE_HEAP + L.heapFreeBytes(), 8192);
         mem.putLong(THREAD_HEAPS, CACHE);
         threadCacheList(1, obj(5), 1);
         transferSlot(1, 10, 11, 12, 13);

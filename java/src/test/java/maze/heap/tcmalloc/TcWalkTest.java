@@ -89,6 +89,27 @@ class TcWalkTest {
     }
 
     @Test
+    void spanWhoseFirstPageIsDamagedIsFoundFromItsLastWithAWarning() {
+        TcFakeHeap h = new TcFakeHeap();
+        h.mapPage(TcFakeHeap.FIRST_PAGE + 1, TcFakeHeap.STALE);
+        TcFakeHeap.Result r = h.walk();
+        assertEquals(new TcFakeHeap().walk().blocks().size(), r.blocks().size());
+        assertEquals(TcFakeHeap.HEAP + 8192, r.blocks().get(r.blocks().size() - 1)[0]);
+        assertTrue(h.warnings.all().stream().anyMatch(w -> w.contains("not named by their first page")),
+                h.warnings.all().toString());
+    }
+
+    @Test
+    void spanMissingFromThePageMapDisagreesWithThePageHeapsStats() {
+        TcFakeHeap h = new TcFakeHeap();
+        h.mapPage(TcFakeHeap.FIRST_PAGE, 0);
+        TcFakeHeap.Result r = h.walk();
+        assertEquals(1, r.blocks().size());
+        assertTrue(h.warnings.all().stream().anyMatch(w -> w.contains("hold 16384 bytes, the page heap's stats count 24576")),
+                h.warnings.all().toString());
+    }
+
+    @Test
     void unsoundSizeMapIsARefusal() {
         TcFakeHeap h = new TcFakeHeap();
         h.sizeClass(2, 8, 4);
