@@ -12,8 +12,9 @@ import java.util.OptionalLong;
  * version. Either way the allocator checks it on the core before trusting it.
  *
  * <p>File format, one item a line: {@code allocator A}, {@code library L}, {@code version V},
- * {@code build-id HEX} (optional), {@code struct NAME SIZE}, {@code field NAME OFFSET SIZE} (of the
- * struct above), {@code symbol NAME ADDRESS}, {@code tls NAME OFFSET}; {@code #} starts a comment.
+ * {@code build-id HEX} (optional), {@code struct NAME SIZE}, {@code field NAME OFFSET SIZE [BITPOS
+ * BITSIZE]} (of the struct above; the last two for a bitfield), {@code symbol NAME ADDRESS},
+ * {@code tls NAME OFFSET}; {@code #} starts a comment.
  */
 public record LayoutTable(String resource, String allocator, String library, String version, String buildId,
                           Source source) {
@@ -36,7 +37,10 @@ public record LayoutTable(String resource, String allocator, String library, Str
                     fields = new LinkedHashMap<>();
                     src.structs.put(w[1], new StructLayout(w[1], Long.decode(w[2]), fields));
                 }
-                case "field" -> fields.put(w[1], new FieldLayout(w[1], Long.decode(w[2]), Long.decode(w[3])));
+                case "field" -> fields.put(w[1], w.length > 5
+                        ? new FieldLayout(w[1], Long.decode(w[2]), Long.decode(w[3]), Integer.parseInt(w[4]),
+                                Integer.parseInt(w[5]))
+                        : new FieldLayout(w[1], Long.decode(w[2]), Long.decode(w[3])));
                 case "symbol" -> src.symbols.put(w[1], Long.decode(w[2]));
                 case "tls" -> src.tls.put(w[1], Long.decode(w[2]));
                 default -> header.put(w[0], w[1]);

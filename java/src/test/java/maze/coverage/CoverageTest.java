@@ -15,13 +15,16 @@ import maze.testing.CliRun;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.GroundTruth;
+import maze.testing.MimallocBuilds;
+import maze.testing.TcmallocBuilds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process whose malloc maze cannot walk is never an empty "ok": analyze and blocks name the
- * allocator that serves it, say it was not walked, and exit with the partial code.
+ * allocator that serves it, say it was not walked, and exit with the partial code; one walked with
+ * a built-in table (Debian's tcmalloc) is a complete result.
  */
 @Tag("scenario")
 class CoverageTest {
@@ -36,10 +39,34 @@ class CoverageTest {
         assertNotWalked(core, "jemalloc", "5.3.0", "libjemalloc.so.2");
     }
 
+    /** Debian's stripped tcmalloc is walked with its built-in table: a complete result. */
     @Test
-    void tcmallocPreloadedIsNamedAndNotWalked() throws Exception {
+    void debiansTcmallocPreloadedIsWalked() throws Exception {
         Path core = preloadedCore(LIBS.resolve("libtcmalloc_minimal.so.4"), "apt-get install libtcmalloc-minimal4");
-        assertNotWalked(core, "tcmalloc", "2.10", "libtcmalloc_minimal.so.4");
+        CliRun a = CliRun.maze("analyze", core.toString(), "--json", dir.resolve("r.json").toString());
+        assertEquals(ExitCode.OK.code, a.exit(), a.out() + a.err());
+        JsonNode served = served(new ObjectMapper().readTree(dir.resolve("r.json").toFile()));
+        assertEquals("tcmalloc", served.get("allocator").asText(), served.toString());
+        assertEquals(true, served.get("walked").asBoolean(), served.toString());
+        assertTrue(a.out().contains("Warnings:     none"), a.out());
+    }
+
+    /** A stripped tcmalloc no built-in table knows (our DWARF build, stripped): a named refusal. */
+    @Test
+    void strippedTcmallocWithoutTableIsRefusedByName() throws Exception {
+        MimallocBuilds.Build dwarf = TcmallocBuilds.all().stream().filter(MimallocBuilds.Build::hasDwarf).findFirst()
+                .orElseThrow(() -> new AssertionError("no tcmalloc build with DWARF provisioned"));
+        Path stripped = dir.resolve("libtcmalloc_minimal.so.4");
+        Process strip = new ProcessBuilder("strip", "--strip-all", "-o", stripped.toString(), dwarf.path().toString())
+                .inheritIO().start();
+        assertEquals(0, strip.waitFor(), "strip " + dwarf.path());
+        withPrivateLayoutCache(() -> {
+            Path core = preloadedCore(stripped, "strip failed");
+            assertNotWalked(core, "tcmalloc", "2.10", "libtcmalloc_minimal.so.4");
+            CliRun r = CliRun.maze("analyze", core.toString());
+            assertTrue(r.out().contains("no struct layout fits"), r.out());
+            assertTrue(r.out().contains("built-in tables (only for libtcmalloc_minimal.so.4 2.10 (build-id "), r.out());
+        });
     }
 
     @Test
@@ -65,10 +92,15 @@ class CoverageTest {
      */
     @Test
     void strippedMimallocWithoutTableIsRefusedByName() throws Exception {
+        withPrivateLayoutCache(this::refuseStrippedMimalloc);
+    }
+
+    /** What a test of a refusal runs with: the user's layout cache may hold the build-id's DWARF layouts. */
+    private void withPrivateLayoutCache(Check check) throws Exception {
         String saved = System.getProperty("maze.cache.dir");
         System.setProperty("maze.cache.dir", dir.resolve("cache").toString());
         try {
-            refuseStrippedMimalloc();
+            check.run();
         } finally {
             if (saved == null) {
                 System.clearProperty("maze.cache.dir");
@@ -76,6 +108,10 @@ class CoverageTest {
                 System.setProperty("maze.cache.dir", saved);
             }
         }
+    }
+
+    private interface Check {
+        void run() throws Exception;
     }
 
     private void refuseStrippedMimalloc() throws Exception {

@@ -1,24 +1,15 @@
 package maze.mimalloc;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import maze.app.Analysis;
-import maze.app.AnalysisRequest;
-import maze.app.AnalysisResult;
-import maze.report.BlockListingWriter;
-import maze.report.ListingFilter;
-import maze.testing.BlockListing;
-import maze.testing.BlockScore;
-import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
-import maze.testing.GroundTruth;
 import maze.testing.MimallocBuilds;
+import maze.testing.PreloadedScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -79,39 +70,16 @@ class MimallocScenarioTest {
         boolean linked = b.kind().equals(MimallocBuilds.UPSTREAM_STATIC);
         Path exe = Fixtures.binary(linked ? STATIC_FIXTURE : "heap_truth");
         Map<String, String> env = linked ? Map.of() : Map.of("LD_PRELOAD", b.path().toString());
-        Path work = Files.createDirectories(dir.resolve(b.name() + "-" + scenario));
-        Path truthFile = work.resolve("truth.jsonl");
-        Path listing = work.resolve("blocks.jsonl");
-        AnalysisResult result;
-        try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), work,
-                FixtureProcess.defaultTimeout(), env)) {
-            Path core = fp.gcore(work);
-            fp.close();
-            result = analyze(core, listing);
-            Files.delete(core); // a gigabyte each: do not keep a dozen
-        }
-        BlockScore score = BlockScore.score(GroundTruth.read(truthFile), BlockListing.read(listing));
+        PreloadedScenario r = PreloadedScenario.run(dir.resolve(b.name() + "-" + scenario), exe, scenario, env);
         synchronized (ROWS) {
-            ROWS.add(SupportMatrix.Row.of(b, scenario, score, result.summary().facts()));
+            ROWS.add(SupportMatrix.Row.of(b, scenario, r.score(), r.result().summary().facts()));
         }
-        List<String> problems = new ArrayList<>(score.failures(MAX_FALSE_LIVE));
-        if (!result.summary().warnings().isEmpty()) {
-            problems.add("warnings, where none are expected: " + result.summary().warnings());
+        List<String> problems = new ArrayList<>(r.score().failures(MAX_FALSE_LIVE));
+        if (!r.result().summary().warnings().isEmpty()) {
+            problems.add("warnings, where none are expected: " + r.result().summary().warnings());
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError(b.name() + " " + scenario + ": " + score.report(problems));
-        }
-    }
-
-    private static AnalysisResult analyze(Path core, Path listing) throws IOException {
-        long t0 = System.nanoTime();
-        try (Analysis a = Analysis.open(new AnalysisRequest(core, null, null, List.of(), false));
-             OutputStream out = Files.newOutputStream(listing)) {
-            BlockListingWriter[] w = new BlockListingWriter[1];
-            AnalysisResult r = a.run(names -> w[0] = new BlockListingWriter(out, names, new ListingFilter(null, 0)));
-            w[0].flush();
-            System.out.printf("%s analyzed in %.2f s%n", core, (System.nanoTime() - t0) / 1e9);
-            return r;
+            throw new AssertionError(b.name() + " " + scenario + ": " + r.score().report(problems));
         }
     }
 

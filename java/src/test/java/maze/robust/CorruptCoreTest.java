@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Safe on cores of untrusted programs": small real cores (heap_truth single and kinds on glibc,
- * single on Debian's mimalloc 2.0.9 and 3.0.1) damaged in allocator metadata, at random words and
+ * single on Debian's mimalloc 2.0.9 and 3.0.1, single on tcmalloc 2.10 with DWARF) damaged in
+ * allocator metadata, at random words and
  * by truncation, each analyzed with {@code maze blocks} under a time limit. A run must end with
  * exit 0 and a listing in address order without overlaps, or exit 3/4/6 with a one-line message;
  * never a hang, an internal error or an escaping Throwable. The seed is fixed; only addresses
@@ -39,24 +40,29 @@ class CorruptCoreTest {
     @TestFactory
     Stream<DynamicTest> damagedCores() {
         return Stream.of(
-                DynamicTest.dynamicTest("glibc single", () -> run(CleanCore.capture("glibc-single", "single", null, dir), false, 0)),
-                DynamicTest.dynamicTest("glibc kinds", () -> run(CleanCore.capture("glibc-kinds", "kinds", null, dir), false, 0)),
-                DynamicTest.dynamicTest("mimalloc 2.0.9 single", () -> run(mimalloc("debian-2.0.9"), true, 2)),
-                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), true, 3)));
+                DynamicTest.dynamicTest("glibc single", () -> run(CleanCore.capture("glibc-single", "single", null, dir), GlibcTargets::of)),
+                DynamicTest.dynamicTest("glibc kinds", () -> run(CleanCore.capture("glibc-kinds", "kinds", null, dir), GlibcTargets::of)),
+                DynamicTest.dynamicTest("mimalloc 2.0.9 single", () -> run(mimalloc("debian-2.0.9"), MimallocTargets::v2)),
+                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), MimallocTargets::v3)),
+                DynamicTest.dynamicTest("tcmalloc 2.10 single", () -> run(TcmallocTargets.capture(dir), TcmallocTargets::of)));
+    }
+
+    /** Allocator metadata to damage in one clean core. */
+    interface Targets {
+        List<Mutation> pick(CleanCore c, Random rnd) throws IOException;
     }
 
     private static CleanCore mimalloc(String build) throws IOException, InterruptedException {
         return CleanCore.capture(build, "single", MimallocBuilds.named(build).path(), dir);
     }
 
-    private static void run(CleanCore taken, boolean mimalloc, int major) throws IOException, InterruptedException {
+    private static void run(CleanCore taken, Targets targets) throws IOException, InterruptedException {
         try (CoreImage core = taken.core()) {
             CleanCore c = clean(taken);
             Random rnd = new Random(SEED);
             List<Mutation> some = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
-                some.addAll(major == 2 ? MimallocTargets.v2(c, rnd) : major == 3 ? MimallocTargets.v3(c, rnd)
-                        : GlibcTargets.of(c, rnd));
+                some.addAll(targets.pick(c, rnd));
                 some.addAll(CommonTargets.words(c, rnd, 4));
                 some.addAll(CommonTargets.headers(c, rnd, 12));
             }

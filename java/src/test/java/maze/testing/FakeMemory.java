@@ -23,6 +23,12 @@ public final class FakeMemory implements MemoryView {
         return this;
     }
 
+    public FakeMemory putInt(long address, int value) {
+        Map.Entry<Long, ByteBuffer> e = at(address, 4);
+        e.getValue().putInt((int) (address - e.getKey()), value);
+        return this;
+    }
+
     private Map.Entry<Long, ByteBuffer> at(long address, long len) {
         Map.Entry<Long, ByteBuffer> e = regions.floorEntry(address);
         if (e == null || address - e.getKey() + len > e.getValue().capacity()) {

@@ -44,8 +44,13 @@ public final class MimallocBuilds {
 
     /** Every build in the index; fails in CI (skips locally) when the script has not run. */
     public static List<Build> all() throws IOException {
-        Path index = cacheDir().resolve("mimalloc-index.tsv");
-        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
+        return read("mimalloc-index.tsv", "mimalloc.sh");
+    }
+
+    /** The rows of a provisioning script's index in the cache (the tcmalloc builds use it too). */
+    static List<Build> read(String indexName, String script) throws IOException {
+        Path index = cacheDir().resolve(indexName);
+        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/" + script);
         return Files.readAllLines(index).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(l -> l.split("\t"))

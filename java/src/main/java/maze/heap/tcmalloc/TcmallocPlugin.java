@@ -5,11 +5,13 @@ import maze.heap.AllocatorPlugin;
 import maze.heap.BlockCursor;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
+import maze.heap.PushWalk;
 
-/** tcmalloc (gperftools): detected and named so coverage can say it serves the process; its walk is not built yet. */
+/**
+ * gperftools' tcmalloc (2.x), found by its exports: every live object of its page heap, from the
+ * page map's spans, with the caches' free objects left out.
+ */
 public final class TcmallocPlugin implements AllocatorPlugin<Void> {
-    static final String NOT_WALKED = "maze does not walk tcmalloc heaps yet";
-
     @Override
     public String name() {
         return "tcmalloc";
@@ -17,11 +19,11 @@ public final class TcmallocPlugin implements AllocatorPlugin<Void> {
 
     @Override
     public List<Detection<Void>> detect(HeapContext ctx) {
-        return TcmallocDetector.detect(ctx, name(), NOT_WALKED);
+        return TcmallocDetector.detect(ctx, name(), null);
     }
 
     @Override
     public BlockCursor walk(HeapContext ctx, Detection<Void> d) {
-        throw new UnsupportedOperationException(NOT_WALKED);
+        return PushWalk.start(name(), sink -> new TcmallocWalk(ctx, d.module(), d.version()).run(sink));
     }
 }
