@@ -15,6 +15,7 @@ import maze.testing.CliRun;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.GroundTruth;
+import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +61,10 @@ class CoverageTest {
     }
 
     /**
-     * An upstream mimalloc release, stripped, with no built-in table: a refusal naming version and
-     * what is missing. A private layout cache: the user's may hold this build-id's DWARF layouts.
+     * A stripped mimalloc whose build has no built-in table: a refusal naming version, build-id and
+     * what is missing. The RelWithDebInfo rebuild of Debian's 2.0.9 source is such a build: 2.0.9's
+     * only table is keyed to Debian's build-id, and no table stands for every 2.0.9 build. A
+     * private layout cache: the user's may hold this build-id's DWARF layouts.
      */
     @Test
     void strippedMimallocWithoutTableIsRefusedByName() throws Exception {
@@ -79,19 +82,18 @@ class CoverageTest {
     }
 
     private void refuseStrippedMimalloc() throws Exception {
-        Path shipped = Path.of("..", "shared", "allocators", "mimalloc", "v2.1.7", "libmimalloc.so.2.1").toAbsolutePath();
-        Fixtures.require(Files.isRegularFile(shipped), shipped + " is missing (the reference builds beside the project)");
-        Path stripped = dir.resolve("libmimalloc.so.2");
-        Process strip = new ProcessBuilder("strip", "--strip-debug", "-o", stripped.toString(), shipped.toString())
+        MimallocBuilds.Build build = MimallocBuilds.named("mimalloc-2.0.9-relwithdebinfo");
+        Path stripped = dir.resolve("libmimalloc.so.2.0");
+        Process strip = new ProcessBuilder("strip", "--strip-debug", "-o", stripped.toString(), build.path().toString())
                 .inheritIO().start();
-        assertEquals(0, strip.waitFor(), "strip " + shipped);
+        assertEquals(0, strip.waitFor(), "strip " + build.path());
         Path exe = Fixtures.binary("heap_truth");
         Path core = core(List.of(exe.toString(), "single", dir.resolve("truth.jsonl").toString()),
                 Map.of("LD_PRELOAD", stripped.toString()));
-        assertNotWalked(core, "mimalloc", "2.1.7", "libmimalloc.so.2");
+        assertNotWalked(core, "mimalloc", "2.0.9", "libmimalloc.so.2.0");
         CliRun r = CliRun.maze("analyze", core.toString());
-        assertTrue(r.out().contains("mimalloc 2.1.7 (mi_version) in " + stripped + " not walked: "), r.out());
-        assertTrue(r.out().contains("no struct layout fits"), r.out());
+        assertTrue(r.out().contains("mimalloc 2.0.9 (mi_version) in " + stripped + " not walked: "), r.out());
+        assertTrue(r.out().contains("(version 2.0.9, build-id " + build.buildId() + "): no struct layout fits"), r.out());
     }
 
     /** The executable moved away: every `new A` of the fixture is counted as a block whose type is lost. */
