@@ -90,6 +90,10 @@ class BuiltinLayoutTest {
             String derived = LayoutTableExport.table("mimalloc", b.path(), GdbOptions.defaults());
             assertEquals(derived, resourceText(name), name + " against the DWARF of " + b.path());
             LayoutTable t = LayoutTables.load(name);
+            LayoutSource dwarf = new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled())
+                    .forFile(b.path(), new MimallocPlugin().tableRecipe(b.path()).request());
+            t.source().structs().forEach((struct, layout) ->
+                    assertEquals(dwarf.struct(struct).fields(), layout.fields(), name + ": " + struct + " as parsed"));
             try (ElfFile elf = ElfFile.open(b.path())) {
                 assertEquals(elf.buildId(), t.buildId(), name);
             }
