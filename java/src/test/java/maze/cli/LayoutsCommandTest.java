@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import maze.core.ElfFile;
 import maze.gdb.CBuild;
 import maze.gdb.GdbTesting;
+import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +108,27 @@ class LayoutsCommandTest {
         assertTrue(err.contains("no struct, union or type named 'no_such_struct_here'"), err);
         assertEquals(3, maze("layouts", tmp.resolve("nope.so").toString(), "x"));
         assertEquals(2, maze("layouts", GdbTesting.LIBC.toString()));
+    }
+
+    /** --table: derived from DWARF for a mimalloc build; refused without DWARF, for other files and names. */
+    @Test
+    void aTableFromAMimallocBuildAndItsRefusals() throws Exception {
+        GdbTesting.requireGdb();
+        Path project = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
+        MimallocBuilds.Build b = MimallocBuilds.reference(project).get(MimallocBuilds.REFERENCE_TAGS.indexOf("v3.4.3"));
+        assertEquals(0, maze("layouts", b.path().toString(), "--table", "mimalloc"), err);
+        String id;
+        try (ElfFile elf = ElfFile.open(b.path())) {
+            id = elf.buildId();
+        }
+        assertTrue(out.contains("\nversion 3.4.3\nbuild-id " + id + "\n\nstruct mi_page_t "), out);
+        Path stripped = tmp.resolve("libmimalloc.so.3");
+        CBuild.run(List.of("strip", "--strip-debug", "-o", stripped.toString(), b.path().toString()));
+        assertEquals(4, maze("layouts", stripped.toString(), "--table", "mimalloc"));
+        assertTrue(err.contains(stripped + " has no DWARF"), err);
+        assertEquals(3, maze("layouts", GdbTesting.LIBC.toString(), "--table", "mimalloc"));
+        assertTrue(err.contains("is not a mimalloc library"), err);
+        assertEquals(2, maze("layouts", b.path().toString(), "--table", "nosuch"));
+        assertTrue(err.contains("no layout tables for 'nosuch' (known: mimalloc"), err);
     }
 }

@@ -16,6 +16,7 @@ import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.GroundTruth;
 import maze.testing.MimallocBuilds;
+import maze.testing.PrivateLayoutCache;
 import maze.testing.TcmallocBuilds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class CoverageTest {
         Process strip = new ProcessBuilder("strip", "--strip-all", "-o", stripped.toString(), dwarf.path().toString())
                 .inheritIO().start();
         assertEquals(0, strip.waitFor(), "strip " + dwarf.path());
-        withPrivateLayoutCache(() -> {
+        PrivateLayoutCache.with(dir.resolve("cache"), () -> {
             Path core = preloadedCore(stripped, "strip failed");
             assertNotWalked(core, "tcmalloc", "2.10", "libtcmalloc_minimal.so.4");
             CliRun r = CliRun.maze("analyze", core.toString());
@@ -87,47 +88,29 @@ class CoverageTest {
     }
 
     /**
-     * An upstream mimalloc release, stripped, with no built-in table: a refusal naming version and
-     * what is missing. A private layout cache: the user's may hold this build-id's DWARF layouts.
+     * A stripped mimalloc whose build has no built-in table: a refusal naming version, build-id and
+     * what is missing. The RelWithDebInfo rebuild of Debian's 2.0.9 source is such a build: 2.0.9's
+     * only table is keyed to Debian's build-id, and no table stands for every 2.0.9 build. A
+     * private layout cache: the user's may hold this build-id's DWARF layouts.
      */
     @Test
     void strippedMimallocWithoutTableIsRefusedByName() throws Exception {
-        withPrivateLayoutCache(this::refuseStrippedMimalloc);
-    }
-
-    /** What a test of a refusal runs with: the user's layout cache may hold the build-id's DWARF layouts. */
-    private void withPrivateLayoutCache(Check check) throws Exception {
-        String saved = System.getProperty("maze.cache.dir");
-        System.setProperty("maze.cache.dir", dir.resolve("cache").toString());
-        try {
-            check.run();
-        } finally {
-            if (saved == null) {
-                System.clearProperty("maze.cache.dir");
-            } else {
-                System.setProperty("maze.cache.dir", saved);
-            }
-        }
-    }
-
-    private interface Check {
-        void run() throws Exception;
+        PrivateLayoutCache.with(dir.resolve("cache"), this::refuseStrippedMimalloc);
     }
 
     private void refuseStrippedMimalloc() throws Exception {
-        Path shipped = Path.of("..", "shared", "allocators", "mimalloc", "v2.1.7", "libmimalloc.so.2.1").toAbsolutePath();
-        Fixtures.require(Files.isRegularFile(shipped), shipped + " is missing (the reference builds beside the project)");
-        Path stripped = dir.resolve("libmimalloc.so.2");
-        Process strip = new ProcessBuilder("strip", "--strip-debug", "-o", stripped.toString(), shipped.toString())
+        MimallocBuilds.Build build = MimallocBuilds.named("mimalloc-2.0.9-relwithdebinfo");
+        Path stripped = dir.resolve("libmimalloc.so.2.0");
+        Process strip = new ProcessBuilder("strip", "--strip-debug", "-o", stripped.toString(), build.path().toString())
                 .inheritIO().start();
-        assertEquals(0, strip.waitFor(), "strip " + shipped);
+        assertEquals(0, strip.waitFor(), "strip " + build.path());
         Path exe = Fixtures.binary("heap_truth");
         Path core = core(List.of(exe.toString(), "single", dir.resolve("truth.jsonl").toString()),
                 Map.of("LD_PRELOAD", stripped.toString()));
-        assertNotWalked(core, "mimalloc", "2.1.7", "libmimalloc.so.2");
+        assertNotWalked(core, "mimalloc", "2.0.9", "libmimalloc.so.2.0");
         CliRun r = CliRun.maze("analyze", core.toString());
-        assertTrue(r.out().contains("mimalloc 2.1.7 (mi_version) in " + stripped + " not walked: "), r.out());
-        assertTrue(r.out().contains("no struct layout fits"), r.out());
+        assertTrue(r.out().contains("mimalloc 2.0.9 (mi_version) in " + stripped + " not walked: "), r.out());
+        assertTrue(r.out().contains("(version 2.0.9, build-id " + build.buildId() + "): no struct layout fits"), r.out());
     }
 
     /** The executable moved away: every `new A` of the fixture is counted as a block whose type is lost. */

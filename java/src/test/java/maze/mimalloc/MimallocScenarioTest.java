@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
+import maze.testing.PrivateLayoutCache;
 import maze.testing.PreloadedScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * mimalloc end to end, for every provisioned build and every upstream reference build: heap_truth
  * LD_PRELOADed with the build, gcore, an in-process analysis writing the block listing, and from
  * that one core a per-block score (recall 100% for every kind and size, no freed block listed)
- * and the analysis's warnings (none: every build here is walked completely). Each run adds a row
- * to docs/support-matrix.md.
+ * and the analysis's warnings (none: every build here is walked completely); stripped copies of the
+ * reference builds must be walked from their built-in tables, every other build from DWARF. Each
+ * run adds a row to target/support-matrix.md (tests/tools/support-matrix.sh copies it into docs/).
  */
 @Tag("scenario")
 class MimallocScenarioTest {
@@ -29,6 +31,8 @@ class MimallocScenarioTest {
     static final List<String> SCENARIOS = List.of("threads", "exited", "huge");
     /** heap_truth with the static archive of MimallocBuilds.referenceStatic linked in (tests/fixtures/CMakeLists.txt). */
     static final String STATIC_FIXTURE = "heap_truth_mi_static";
+    /** Kind of a reference build stripped of its DWARF by the test (walked from its built-in table). */
+    static final String STRIPPED = "upstream-stripped";
     private static final Path PROJECT = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
     private static final List<SupportMatrix.Row> ROWS = new ArrayList<>();
 
@@ -50,6 +54,32 @@ class MimallocScenarioTest {
     Stream<DynamicTest> linkedIntoTheExecutable() throws IOException {
         MimallocBuilds.Build b = MimallocBuilds.referenceStatic(PROJECT);
         return Stream.of(DynamicTest.dynamicTest(b.name() + " threads", () -> run(b, "threads")));
+    }
+
+    /**
+     * Each reference build as a distribution ships it (strip --strip-debug, same build-id): walked
+     * from its built-in table, one scenario each. A private, empty layout cache per build: the
+     * shared one holds the unstripped build's DWARF layouts under the same build-id.
+     */
+    @TestFactory
+    Stream<DynamicTest> strippedReferenceBuilds() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (MimallocBuilds.Build b : MimallocBuilds.reference(PROJECT)) {
+            tests.add(DynamicTest.dynamicTest(b.name() + "-stripped threads", () -> runStripped(b, "threads")));
+        }
+        return tests.stream();
+    }
+
+    private static void runStripped(MimallocBuilds.Build b, String scenario) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(b.name() + "-stripped"));
+        Path stripped = folder.resolve(b.path().getFileName());
+        Process strip = new ProcessBuilder("strip", "--strip-debug", "-o", stripped.toString(), b.path().toString())
+                .inheritIO().start();
+        if (strip.waitFor() != 0) {
+            throw new AssertionError("strip " + b.path() + " failed");
+        }
+        MimallocBuilds.Build copy = new MimallocBuilds.Build(b.name() + "-stripped", b.version(), STRIPPED, stripped, "");
+        PrivateLayoutCache.with(folder.resolve("cache"), () -> run(copy, scenario));
     }
 
     private static Stream<DynamicTest> everyScenario(List<MimallocBuilds.Build> builds) {
@@ -75,6 +105,10 @@ class MimallocScenarioTest {
             ROWS.add(SupportMatrix.Row.of(b, scenario, r.score(), r.result().summary().facts()));
         }
         List<String> problems = new ArrayList<>(r.score().failures(MAX_FALSE_LIVE));
+        String layout = String.valueOf(SupportMatrix.mimallocFacts(r.result().summary().facts()).get("layout"));
+        if (b.hasDwarf() == layout.startsWith("built-in ")) {
+            problems.add("layout from " + layout + " for a build of kind " + b.kind());
+        }
         if (!r.result().summary().warnings().isEmpty()) {
             problems.add("warnings, where none are expected: " + r.result().summary().warnings());
         }
@@ -86,7 +120,7 @@ class MimallocScenarioTest {
     @AfterAll
     static void writeMatrix() throws IOException {
         if (!ROWS.isEmpty()) {
-            Files.writeString(PROJECT.resolve("docs/support-matrix.md"), SupportMatrix.markdown(ROWS));
+            Files.writeString(PROJECT.resolve("target/support-matrix.md"), SupportMatrix.markdown(ROWS));
         }
     }
 }

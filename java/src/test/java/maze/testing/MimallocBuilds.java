@@ -30,10 +30,13 @@ public final class MimallocBuilds {
     private MimallocBuilds() {
     }
 
-    /** One library: kind is debug, relwithdebinfo, debian-rebuild, debian-stripped or upstream. */
+    /**
+     * One library: kind is debug, relwithdebinfo, debian-rebuild, debian-stripped, upstream, or
+     * upstream-stripped (a copy a test stripped).
+     */
     public record Build(String name, String version, String kind, Path path, String buildId) {
         public boolean hasDwarf() {
-            return !kind.equals("debian-stripped");
+            return !kind.endsWith("-stripped");
         }
     }
 

@@ -61,15 +61,29 @@ final class MiDetector {
     }
 
     static MiVersion version(MemoryView memory, Module mod, MiModuleFile file) {
+        return version(file, (vaddr, len) -> code(memory, mod, file, vaddr, len));
+    }
+
+    /** Code bytes at a link-time address (empty for address 0). */
+    interface Code {
+        byte[] at(long vaddr, int len);
+    }
+
+    /** The version of a library file alone (no core): for deriving its layout table. */
+    static MiVersion version(MiModuleFile file) {
+        return version(file, (vaddr, len) -> vaddr == 0 ? new byte[0] : file.bytesAt(vaddr, len));
+    }
+
+    private static MiVersion version(MiModuleFile file, Code code) {
         ElfSymbol fn = file.export("mi_version");
         if (fn != null) {
-            OptionalInt raw = MiVersionBody.decode(code(memory, mod, file, fn.value(), VERSION_BODY));
+            OptionalInt raw = MiVersionBody.decode(code.at(fn.value(), VERSION_BODY));
             MiVersion v = raw.isPresent() ? MiVersion.fromRaw(raw.getAsInt()) : null;
             if (v != null && v.raw() != 100) {
                 return v;
             }
         }
-        return MiVersion.generationOnly(generation(memory, mod, file),
+        return MiVersion.generationOnly(generation(file, code),
                 fn == null ? "markers, " + MiVersion.NO_VERSION_EXPORT : "markers");
     }
 
@@ -78,8 +92,12 @@ final class MiDetector {
      * calls out before masking) the mask in its local _mi_ptr_segment.
      */
     static int generation(MemoryView memory, Module mod, MiModuleFile file) {
-        return MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"), MiMarkers.BODY),
-                code(memory, mod, file, file.definedAddress("_mi_ptr_segment"), MiMarkers.BODY));
+        return generation(file, (vaddr, len) -> code(memory, mod, file, vaddr, len));
+    }
+
+    private static int generation(MiModuleFile file, Code code) {
+        return MiMarkers.generation(file, code.at(addressOf(file, "mi_usable_size"), MiMarkers.BODY),
+                code.at(file.definedAddress("_mi_ptr_segment"), MiMarkers.BODY));
     }
 
     /** Code bytes: the core when it kept them (a kernel core may), else the module file (gcore omits text). */

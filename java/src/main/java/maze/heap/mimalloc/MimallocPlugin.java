@@ -11,16 +11,19 @@ import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.LayoutTableRecipe;
 import maze.heap.PushWalk;
 import maze.heap.Version;
 import maze.heap.VersionProbe;
+import maze.core.ElfFile;
 import maze.layout.LayoutException;
+import maze.layout.LayoutRequest;
 
 /**
  * mimalloc, found by its exports in any module and versioned from its code. Emits only blocks of
  * mimalloc's own segments: glibc's arenas in the same process belong to the glibc plugin.
  */
-public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, VersionProbe {
+public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, VersionProbe, LayoutTableRecipe {
     @Override
     public String name() {
         return "mimalloc";
@@ -77,5 +80,24 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
     public Version decode(int raw) {
         MiVersion v = MiVersion.fromRaw(raw);
         return v == null ? null : Version.of(v.text(), "dlopen probe");
+    }
+
+    /** The version as detection reads it, and the request of that generation's walker. */
+    @Override
+    public Recipe tableRecipe(Path library) {
+        try (MiModuleFile file = new MiModuleFile(ElfFile.open(library))) {
+            if (file.export("mi_malloc") == null && !file.defines("mi_malloc")) {
+                throw new IllegalArgumentException(library + " is not a mimalloc library (it defines no mi_malloc)");
+            }
+            MiVersion v = MiDetector.version(file);
+            LayoutRequest request = switch (v.generation()) {
+                case 1 -> MiV1Layout.REQUEST;
+                case 2 -> MiV2Layout.REQUEST;
+                case 3 -> MiV3Layout.REQUEST;
+                default -> throw new IllegalArgumentException(library + ": mimalloc of an unknown generation ("
+                        + v.describe() + ")");
+            };
+            return new Recipe(v.text(), request);
+        }
     }
 }

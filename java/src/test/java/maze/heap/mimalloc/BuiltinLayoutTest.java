@@ -3,8 +3,14 @@ package maze.heap.mimalloc;
 import maze.layout.LayoutTables;
 import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import maze.app.LayoutTableExport;
+import maze.core.ElfFile;
 import java.util.Map;
 import maze.gdb.GdbOptions;
 import maze.layout.DwarfLayoutProvider;
@@ -18,9 +24,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The built-in Debian 2.0.9 table must say exactly what DWARF says: its structs against both the
  * RelWithDebInfo build and the Debian-flags rebuild, its symbols against the rebuild (the
- * byte-identical twin of Debian's binary), and its build-id against Debian's file.
+ * byte-identical twin of Debian's binary), and its build-id against Debian's file. The upstream
+ * reference builds' tables must be what their DWARF derives today.
  */
 class BuiltinLayoutTest {
+    private static final Path PROJECT = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
     private static final LayoutTable TABLE = LayoutTables.load("mimalloc/debian-2.0.9.layout");
 
     /** DWARF through the product's layout layer (gdb), with no cache so the answer is fresh. */
@@ -58,13 +66,50 @@ class BuiltinLayoutTest {
         TABLE.source().tls().forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
     }
 
-    /** Each table names the Debian file it was read from: same build-id and version as provisioned. */
+    /** Each Debian table names the Debian file it was read from: same build-id and version as provisioned. */
     @Test
     void everyTableIsForItsDebianFile() throws IOException {
         for (LayoutTable t : LayoutTables.of("mimalloc")) {
+            if (!t.resource().startsWith("mimalloc/debian-")) {
+                continue;
+            }
             assertEquals(build("debian-" + t.version()).buildId(), t.buildId(), t.resource());
         }
         MiV3Layout.from(LayoutTables.load("mimalloc/debian-3.0.1.layout").source());
+    }
+
+    /**
+     * Each upstream reference build has a table that is exactly what `maze layouts LIB --table
+     * mimalloc` derives from its DWARF now (so a hand edit, or a change in the walker's request,
+     * fails here), keyed by that file's build-id, and its generation's walker takes it.
+     */
+    @Test
+    void upstreamTablesAreDerivedFromTheirBuildsDwarf() throws IOException {
+        for (MimallocBuilds.Build b : MimallocBuilds.reference(PROJECT)) {
+            String name = "mimalloc/upstream-" + b.version() + ".layout";
+            String derived = LayoutTableExport.table("mimalloc", b.path(), GdbOptions.defaults());
+            assertEquals(derived, resourceText(name), name + " against the DWARF of " + b.path());
+            LayoutTable t = LayoutTables.load(name);
+            LayoutSource dwarf = new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled())
+                    .forFile(b.path(), new MimallocPlugin().tableRecipe(b.path()).request());
+            t.source().structs().forEach((struct, layout) ->
+                    assertEquals(dwarf.struct(struct).fields(), layout.fields(), name + ": " + struct + " as parsed"));
+            try (ElfFile elf = ElfFile.open(b.path())) {
+                assertEquals(elf.buildId(), t.buildId(), name);
+            }
+            switch (b.version().charAt(0)) {
+                case '1' -> MiV1Layout.from(t.source());
+                case '2' -> MiV2Layout.from(t.source());
+                default -> MiV3Layout.from(t.source());
+            }
+        }
+    }
+
+    private static String resourceText(String name) throws IOException {
+        try (InputStream in = BuiltinLayoutTest.class.getResourceAsStream("/maze/layout/tables/" + name)) {
+            assertNotNull(in, name + " is not in the jar");
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     @Test
