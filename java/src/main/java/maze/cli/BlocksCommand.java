@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.app.Analysis;
+import maze.app.AnalysisResult;
 import maze.pack.AnalysisInput;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import maze.report.BlockListingWriter;
@@ -47,8 +48,9 @@ final class BlocksCommand implements Callable<Integer> {
              OutputStream out = output == null ? new BufferedOutputStream(CloseShieldOutputStream.wrap(System.out), 1 << 16)
                      : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             BlockListingWriter[] writer = new BlockListingWriter[1];
-            analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
+            AnalysisResult result = analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
             writer[0].flush();
+            result.summary().warnings().forEach(w -> System.err.println("maze: warning: " + w));
             if (type != null && !writer[0].typeFilterKnown()) {
                 System.err.println("maze: no block has type '" + type + "'");
             }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,6 +33,8 @@ class CorruptCoreTest {
     /** Rounds of target picking (each aims at other blocks and values); more for a longer hunt. */
     private static final int ROUNDS = Integer.getInteger("maze.robust.rounds", 1);
     private static final String ONLY = System.getProperty("maze.robust.only", "");
+    /** Only the cores whose name holds this (e.g. "glibc"). */
+    private static final String CORES = System.getProperty("maze.robust.cores", "");
     private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("maze.robust.limit", 20));
 
     @TempDir
@@ -42,7 +46,8 @@ class CorruptCoreTest {
                 DynamicTest.dynamicTest("glibc single", () -> run(CleanCore.capture("glibc-single", "single", null, dir), false, 0)),
                 DynamicTest.dynamicTest("glibc kinds", () -> run(CleanCore.capture("glibc-kinds", "kinds", null, dir), false, 0)),
                 DynamicTest.dynamicTest("mimalloc 2.0.9 single", () -> run(mimalloc("debian-2.0.9"), true, 2)),
-                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), true, 3)));
+                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), true, 3)))
+                .filter(t -> t.getDisplayName().contains(CORES));
     }
 
     private static CleanCore mimalloc(String build) throws IOException, InterruptedException {
@@ -52,26 +57,29 @@ class CorruptCoreTest {
     private static void run(CleanCore taken, boolean mimalloc, int major) throws IOException, InterruptedException {
         try (CoreImage core = taken.core()) {
             CleanCore c = clean(taken);
-            Random rnd = new Random(SEED);
-            List<Mutation> some = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                some.addAll(major == 2 ? MimallocTargets.v2(c, rnd) : major == 3 ? MimallocTargets.v3(c, rnd)
-                        : GlibcTargets.of(c, rnd));
-                some.addAll(CommonTargets.words(c, rnd, 4));
-                some.addAll(CommonTargets.headers(c, rnd, 12));
-            }
-            Collections.shuffle(some, rnd);
-            List<Mutation> chosen = new ArrayList<>(some.subList(0, Math.min(PER_CORE, some.size())));
-            chosen.addAll(CommonTargets.cuts(c));
-            chosen.removeIf(m -> !m.name().contains(ONLY)); // to rerun one failure
+            List<Mutation> chosen = choose(c, major);
             List<String> failures = new ArrayList<>();
-            java.util.Map<String, Integer> tally = new java.util.TreeMap<>();
+            List<String> silent = new ArrayList<>();
+            Map<String, Integer> tally = new TreeMap<>();
+            int changed = 0;
             for (Mutation m : chosen) {
                 Runnable undo = m.apply(core);
                 try {
-                    GuardedRun.Outcome o = GuardedRun.blocks(core.path(), dir.resolve(c.name() + ".jsonl"), LIMIT);
-                    tally.merge("exit " + o.exit() + (o.exit() == 0 && !o.stderr().isBlank() ? " with warnings" : ""), 1, Integer::sum);
-                    String why = Verdict.of(o, dir.resolve(c.name() + ".jsonl"));
+                    Path listing = dir.resolve(c.name() + ".jsonl");
+                    GuardedRun.Outcome o = GuardedRun.blocks(core.path(), listing, LIMIT);
+                    boolean warned = WarningRule.warned(o.stderr());
+                    tally.merge("exit " + o.exit() + (o.exit() == 0 && warned ? " with warnings" : ""), 1, Integer::sum);
+                    long[][] rows = o.exit() == 0 ? GuardedRun.rows(listing, new String[1]) : null;
+                    if (rows != null && WarningRule.changed(new long[][] {c.address(), c.size()}, rows)) {
+                        changed++;
+                        if (!warned) {
+                            silent.add(m.name());
+                            if (!mimalloc && !WarningRule.UNDETECTABLE.containsKey(WarningRule.kind(m))) {
+                                failures.add(c.name() + ": " + m.name() + ": listing changed without a warning");
+                            }
+                        }
+                    }
+                    String why = Verdict.of(o, listing);
                     if (why != null) {
                         failures.add(c.name() + ": " + m.name() + ": " + why);
                     }
@@ -80,12 +88,30 @@ class CorruptCoreTest {
                 }
             }
             Files.deleteIfExists(core.path());
-            System.out.println(c.name() + ": " + chosen.size() + " damaged cores: " + tally);
+            System.out.println(c.name() + ": " + chosen.size() + " damaged cores: " + tally + "; listing changed: "
+                    + changed + ", changed without a warning: " + silent.size()
+                    + (silent.isEmpty() ? "" : "\n  silent: " + String.join("\n  silent: ", silent)));
             if (!failures.isEmpty()) {
                 throw new AssertionError(failures.size() + " of " + chosen.size() + " damaged cores failed:\n"
                         + String.join("\n", failures));
             }
         }
+    }
+
+    private static List<Mutation> choose(CleanCore c, int major) throws IOException {
+        Random rnd = new Random(SEED);
+        List<Mutation> some = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            some.addAll(major == 2 ? MimallocTargets.v2(c, rnd) : major == 3 ? MimallocTargets.v3(c, rnd)
+                    : GlibcTargets.of(c, rnd));
+            some.addAll(CommonTargets.words(c, rnd, 4));
+            some.addAll(CommonTargets.headers(c, rnd, 12));
+        }
+        Collections.shuffle(some, rnd);
+        List<Mutation> chosen = new ArrayList<>(some.subList(0, Math.min(PER_CORE, some.size())));
+        chosen.addAll(CommonTargets.cuts(c));
+        chosen.removeIf(m -> !m.name().contains(ONLY)); // to rerun one failure
+        return chosen;
     }
 
     /** The undamaged core must list cleanly: its listing gives the block addresses to aim at. */
