@@ -123,6 +123,9 @@ class CorruptCoreTest {
         if (why != null || rows == null || rows[0].length == 0) {
             throw new AssertionError(c.name() + ": the clean core failed: " + why + " " + o.stderr());
         }
+        if (WarningRule.warned(o.stderr())) { // else every damaged core would count as warned
+            throw new AssertionError(c.name() + ": the clean core has warnings: " + o.stderr());
+        }
         return c.withListing(rows[0], rows[1]);
     }
 }

@@ -47,6 +47,10 @@ final class ChunkWalker {
             c = next;
             sizeField = nextSizeField;
         }
+        if (c != r.stop()) {
+            m.warnings().add("arena 0x%x: the chunk walk ends at 0x%x, past top at 0x%x: the last chunk's size is wrong",
+                    r.arena(), c, r.stop());
+        }
     }
 
     /**

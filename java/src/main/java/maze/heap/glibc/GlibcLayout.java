@@ -11,7 +11,7 @@ import maze.layout.StructLayout;
  * addresses of its globals. Built once per analysis.
  */
 record GlibcLayout(
-        long mainArena, long mpAddress, long tcacheTlsOffset, long libcVersionAddress,
+        long mainArena, long mpAddress, long tcacheTlsOffset, long threadArenaTlsOffset, long libcVersionAddress,
         long arenaSize, long arenaTop, long arenaNext, long arenaSystemMem, long arenaFastbins, int fastbinCount,
         long mpSbrkBase, long mpNMmaps, long mpMmappedMem,
         long heapInfoSize, long heapArPtr, long heapPrev, long heapSize,
@@ -20,7 +20,7 @@ record GlibcLayout(
     static final LayoutRequest REQUEST = new LayoutRequest(
             List.of("struct malloc_state", "struct malloc_par", "heap_info", "struct tcache_perthread_struct"),
             List.of("main_arena", "mp_", "__libc_version"),
-            List.of("tcache"));
+            List.of("tcache", "thread_arena"));
 
     static GlibcLayout from(LayoutSource libc) {
         StructLayout arena = libc.struct("struct malloc_state");
@@ -32,13 +32,18 @@ record GlibcLayout(
         int bins = (int) (entriesBytes / 8);
         return new GlibcLayout(
                 required(libc, "main_arena"), required(libc, "mp_"),
-                libc.tlsOffset("tcache").orElse(-1), libc.symbol("__libc_version").orElse(0),
+                libc.tlsOffset("tcache").orElse(-1), libc.tlsOffset("thread_arena").orElse(-1), libc.symbol("__libc_version").orElse(0),
                 arena.size(), arena.offset("top"), arena.offset("next"), arena.offset("system_mem"),
                 arena.offset("fastbinsY"), (int) (fastbinsBytes / 8),
                 mp.offset("sbrk_base"), mp.offset("n_mmaps"), mp.offset("mmapped_mem"),
                 heap.size(), heap.offset("ar_ptr"), heap.offset("prev"), heap.offset("size"),
                 tcache.offset("counts"), (int) (tcache.field("counts").size() / Math.max(1, bins)),
                 tcache.offset("entries"), bins);
+    }
+
+    /** The chunk size of a tcache_perthread_struct (entries is its last field). */
+    long tcacheChunkSize() {
+        return (tcacheEntries + 8L * tcacheBins + 8 + 15) & ~15L;
     }
 
     private static long required(LayoutSource libc, String symbol) {

@@ -33,10 +33,11 @@ public final class GlibcPlugin implements AllocatorPlugin {
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
+        ArenaChecks.systemMem(m, arenas);
         long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
-        List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
+        List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
         ChunkWalker walker = new ChunkWalker(m, free);
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
         return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
@@ -75,14 +76,15 @@ public final class GlibcPlugin implements AllocatorPlugin {
         return v == -1 ? -1 : v & 0xffffffffL;
     }
 
+    /** mp_.mmapped_mem: the bytes of every mapping glibc holds for mmapped chunks; -1 when unreadable. */
+    private static long mmappedMem(GlibcMemory m) {
+        return m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
+    }
+
     private static Map<String, Object> facts(GlibcMemory m, String version, List<Arena> arenas,
                                              List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
         long nMmaps = nMmaps(m);
-        long mmappedMem = m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
-        if (nMmaps != mmapped.size() || mmappedMem != mmappedBytes) {
-            m.warnings().add("found %d mmapped chunks of %d bytes but mp_ says %d chunks of %d bytes",
-                    mmapped.size(), mmappedBytes, nMmaps, mmappedMem);
-        }
+        long mmappedMem = mmappedMem(m);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("version", version);
         facts.put("arenas", arenas.size());

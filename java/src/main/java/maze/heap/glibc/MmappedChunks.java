@@ -33,34 +33,40 @@ final class MmappedChunks {
         this.scanner = scanner;
     }
 
-    /** Bytes of every mapping found, memalign leads included: what mp_.mmapped_mem counts. */
+    /** Bytes of every mapping kept, memalign leads included: what mp_.mmapped_mem counts. */
     long mappedBytes() {
         return mappedBytes;
     }
 
-    /** Mmapped chunks in address order; none are looked for when glibc says it has none. */
-    List<ChunkRange> find(CoreModel core, List<Arena> arenas, long expected) {
+    /**
+     * Mmapped chunks in address order; none are looked for when glibc says it has none. When they
+     * disagree with mp_'s counters, MmapCounters decides which are kept.
+     */
+    List<ChunkRange> find(CoreModel core, List<Arena> arenas, long expected, long expectedBytes) {
         if (expected == 0) {
             return List.of();
         }
         long[] excluded = arenaIntervals(arenas);
         long[] files = fileIntervals(core.files());
-        List<ChunkRange> found = new ArrayList<>();
+        List<MmapCounters.Found> found = new ArrayList<>();
         for (Segment s : core.segments()) {
             if (s.writable() && !overlaps(files, s.vaddr(), s.end())) {
                 scan(s, excluded, found);
             }
         }
-        return found;
+        List<MmapCounters.Found> kept = MmapCounters.reconcile(m, found, expected, expectedBytes);
+        mappedBytes = kept.stream().mapToLong(MmapCounters.Found::mappingBytes).sum();
+        return kept.stream().map(MmapCounters.Found::range).toList();
     }
 
-    private void scan(Segment s, long[] excluded, List<ChunkRange> found) {
+    private void scan(Segment s, long[] excluded, List<MmapCounters.Found> found) {
         LongArrays candidates = new LongArrays();
         scanner.findHeaders(CANDIDATE, s.vaddr(), s.end(), (addresses, words, count) -> {
             for (int i = 0; i < count; i++) {
                 candidates.add(addresses[i]);
             }
         });
+        List<long[]> mappings = new ArrayList<>(); // {mapping start, mapping bytes, chunk}
         long next = s.vaddr(); // candidates inside a chunk already found are its data, not headers
         for (int i = 0; i < candidates.size(); i++) {
             long page = candidates.get(i);
@@ -73,11 +79,16 @@ final class MmappedChunks {
             if (size == 0 || intervalStartsIn(excluded, page, page + size)) {
                 continue;
             }
-            long chunk = alignedChunk(page, size);
-            long chunkSize = GlibcMemory.chunkSize(m.word(chunk + 8));
-            found.add(new ChunkRange(chunk, chunk + chunkSize, chunk + chunkSize, 0, true));
-            mappedBytes += size;
+            mappings.add(new long[] {page, size, alignedChunk(page, size)});
             next = page + size;
+        }
+        for (int i = 0; i < mappings.size(); i++) {
+            long[] c = mappings.get(i);
+            boolean startsAtEdge = c[0] == s.vaddr() || i > 0 && mappings.get(i - 1)[0] + mappings.get(i - 1)[1] == c[0];
+            boolean endsAtEdge = c[0] + c[1] == s.end() || i + 1 < mappings.size() && mappings.get(i + 1)[0] == c[0] + c[1];
+            long chunkSize = GlibcMemory.chunkSize(m.word(c[2] + 8));
+            found.add(new MmapCounters.Found(new ChunkRange(c[2], c[2] + chunkSize, c[2] + chunkSize, 0, true), c[1],
+                    startsAtEdge && endsAtEdge));
         }
     }
 

@@ -28,7 +28,7 @@ class MmappedChunksTest {
         CoreModel core = new CoreModel(Path.of("core"), 1 << 20, false, 1, 0, "p", "p", "p", "/p", List.of(),
                 List.of(new Segment(A, 0x10000, 0, 0x10000, Segment.PF_R | Segment.PF_W)), List.of(), Map.of(),
                 List.of(), List.of());
-        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(main), 1);
+        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(main), 1, 0x2000);
         assertEquals(List.of(new ChunkRange(A + 0xa000, A + 0xc000, A + 0xc000, 0, true)), found);
     }
 }
