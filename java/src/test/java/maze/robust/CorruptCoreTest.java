@@ -73,7 +73,7 @@ class CorruptCoreTest {
                     if (rows != null && WarningRule.changed(new long[][] {c.address(), c.size()}, rows)) {
                         changed++;
                         if (!warned) {
-                            silent.add(m.name());
+                            silent.add(m.name() + ": " + WarningRule.firstDifference(new long[][] {c.address(), c.size()}, rows));
                             if (!mimalloc && !WarningRule.UNDETECTABLE.containsKey(WarningRule.kind(m))) {
                                 failures.add(c.name() + ": " + m.name() + ": listing changed without a warning");
                             }

@@ -42,14 +42,25 @@ final class GlibcTargets {
         return out;
     }
 
-    private static void sizeWords(CleanCore c, Random rnd, List<Mutation> out) {
+    private static void sizeWords(CleanCore c, Random rnd, List<Mutation> out) throws IOException {
         long[] values = {0, -16L, 0x11, (rnd.nextLong() & 0xffff_fff8L) | 1, 1L << 40 | 1, 0x21};
         for (long v : values) {
             long block = c.address()[rnd.nextInt(c.address().length)];
-            Mutation.add(out, Mutation.word(c.core(), "chunk size word", block - 8, v));
+            Mutation.add(out, Mutation.word(c.core(), sizeWordKind(c, block), block - 8, v));
         }
         Mutation.add(out, Mutation.word(c.core(), "last chunk size word", c.address()[c.address().length - 1] - 8, -16L));
     }
+
+    /**
+     * An mmapped chunk memalign moved into its mapping keeps a header at the mapping start, and its
+     * own header (prev_size = the lead) further in: damage to the inner one is told apart.
+     */
+    static String sizeWordKind(CleanCore c, long block) throws IOException {
+        boolean memalignedMmapped = (c.core().word(block - 8) & 2) != 0 && c.core().word(block - 16) != 0;
+        return memalignedMmapped ? MEMALIGNED_MMAPPED_SIZE : "chunk size word";
+    }
+
+    static final String MEMALIGNED_MMAPPED_SIZE = "memaligned mmapped chunk's inner size word";
 
     /** The main thread's tcache is the first chunk of the main heap, at sbrk_base. */
     private static void tcache(CleanCore c, Random rnd, long sbrkBaseAt, JsonNode libc, List<Mutation> out) throws IOException {

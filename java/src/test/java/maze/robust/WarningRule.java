@@ -17,10 +17,10 @@ final class WarningRule {
      * the program really made.
      */
     static final Map<String, String> UNDETECTABLE = Map.of(
-            "chunk size swallows the next chunk",
-            "a live chunk grown over its live neighbour tiles the heap as a real larger allocation does:"
-                    + " glibc keeps no per-chunk record besides the size word, and prev_size is user data while"
-                    + " the chunk before is in use");
+            GlibcTargets.MEMALIGNED_MMAPPED_SIZE,
+            "memalign on an mmapped chunk leaves glibc's header at the mapping start, which alone is a plain mmapped"
+                    + " chunk of the same mapping: with the inner header gone nothing (no list, no counter: mp_ counts"
+                    + " mappings and bytes, both unchanged) says the block started further in");
 
     private static final Pattern WARNING = Pattern.compile("(?i)warning");
     private static final Pattern NO_WARNING = Pattern.compile("(?i)warnings: none|\\b0 warnings");
@@ -35,6 +35,20 @@ final class WarningRule {
 
     static boolean changed(long[][] clean, long[][] now) {
         return !Arrays.equals(clean[0], now[0]) || !Arrays.equals(clean[1], now[1]);
+    }
+
+    /** Where two listings first differ, to tell what a silent change did. */
+    static String firstDifference(long[][] clean, long[][] now) {
+        int i = 0;
+        while (i < clean[0].length && i < now[0].length && clean[0][i] == now[0][i] && clean[1][i] == now[1][i]) {
+            i++;
+        }
+        return String.format("%d rows, clean %d; first difference at row %d: clean %s, now %s", now[0].length,
+                clean[0].length, i, row(clean, i), row(now, i));
+    }
+
+    private static String row(long[][] rows, int i) {
+        return i < rows[0].length ? String.format("0x%x (%d)", rows[0][i], rows[1][i]) : "none";
     }
 
     /** True when stderr carries at least one warning (a summary line saying there are none does not count). */

@@ -44,7 +44,10 @@ final class MiPageEmitter {
                     p.meta(), p.blockSize(), p.start());
         }
         if (p.used() != p.capacity() - m.freeList - m.localFree) {
-            usedMismatches++;
+            usedMismatches++; // thread-free and delayed blocks still count as used until collected
+            mem.warnings().add("mimalloc page 0x%x (blocks of %d at 0x%x): used says %d blocks but the free lists leave %d;"
+                    + " its blocks may be listed wrongly", p.meta(), p.blockSize(), p.start(), p.used(),
+                    p.capacity() - m.freeList - m.localFree);
         }
         long usable = p.blockSize() - padding;
         for (int i = 0; i < p.capacity(); i++) {

@@ -70,7 +70,7 @@ final class V2Segments {
                 MiPage p = page(seg, meta, (int) idx, count, xbs);
                 if (p != null && insideSpan(seg, idx, count, p)) {
                     action.accept(p);
-                } else if (p != null) {
+                } else if (p != null || mem.field(meta, l.pageUsed()) != 0) { // used blocks but no capacity
                     bad++;
                 }
             }

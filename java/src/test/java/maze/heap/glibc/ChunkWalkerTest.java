@@ -80,4 +80,14 @@ class ChunkWalkerTest {
         assertEquals(at[0] + 16, blocks.get(0)[0]);
         assertTrue(warnings.all().isEmpty(), warnings.all().toString());
     }
+
+    @Test
+    void aLastChunkReachingIntoTopWarns() {
+        long[] at = chunks(new long[] {32, 96, 0x400}, new boolean[] {true, true});
+        long top = at[1] + 48; // top's header says it starts inside the 96-byte chunk
+        List<long[]> blocks = walk(new ChunkRange(BASE, top, top + 0x400, BASE, false), new long[0]);
+        assertEquals(2, blocks.size());
+        assertEquals(1, warnings.all().size());
+        assertTrue(warnings.all().get(0).contains("ends at 0x" + Long.toHexString(at[2]) + ", past top"), warnings.all().get(0));
+    }
 }
