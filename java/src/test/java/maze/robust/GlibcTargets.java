@@ -67,9 +67,28 @@ final class GlibcTargets {
         long tcache = ((c.core().word(sbrkBaseAt) + 15) & ~15L) + 16;
         long entries = tcache + libc.at("/structs/struct tcache_perthread_struct/fields/entries/offset").asLong();
         Mutation.add(out, Mutation.word(c.core(), "tcache counts", tcache, -1L));
+        threadPointers(c, rnd, tcache, out);
         for (int bin : new int[] {0, 1, 3}) {
             Mutation.add(out, Mutation.word(c.core(), "tcache entries[" + bin + "]", entries + 8L * bin,
                     CommonTargets.randomPointerish(rnd, entries)));
+        }
+    }
+
+    /**
+     * A thread's fs_base (in its NT_PRSTATUS) and the TLS slot holding the main thread's tcache
+     * pointer (in libc's static TLS block, just below the thread pointer): either one garbled hides
+     * that thread's tcache.
+     */
+    private static void threadPointers(CleanCore c, Random rnd, long tcache, List<Mutation> out) throws IOException {
+        List<Long> fsBases = c.core().fsBaseOffsets();
+        for (long off : fsBases) {
+            long fsBase = c.core().readAt(off, 8);
+            out.add(Mutation.fileWord("thread fs_base", off, CommonTargets.randomPointerish(rnd, fsBase)));
+            for (long at = fsBase - 8; at > fsBase - 4096; at -= 8) {
+                if (c.core().word(at) == tcache) {
+                    Mutation.add(out, Mutation.word(c.core(), "TLS tcache pointer", at, CommonTargets.randomPointerish(rnd, tcache)));
+                }
+            }
         }
     }
 

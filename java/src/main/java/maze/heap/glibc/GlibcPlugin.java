@@ -38,8 +38,9 @@ public final class GlibcPlugin implements AllocatorPlugin {
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
-        ChunkWalker walker = new ChunkWalker(m, free);
+        ChunkWalker walker = new ChunkWalker(m, free, new BinChecks(m).collect(arenas));
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
+        walker.checkBins();
         return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
     }
 

@@ -42,6 +42,10 @@ final class V3Walk {
                 verdict.offer(page, NO_DELAYED);
             }
         }
+        if (reader.inconsistent > 0) { // a registered page always has a header that agrees with itself
+            ctx.warnings().add("mimalloc: %d page headers the page map or area slots point at are inconsistent; their blocks not listed",
+                    reader.inconsistent);
+        }
         String problem = verdict.problem();
         MiLayouts.requireFit(ctx, mod, version, chosen, problem);
         pages.sort(Comparator.comparingLong(MiPage::start));
@@ -55,9 +59,26 @@ final class V3Walk {
     /** 3.0/3.1: the page map; 3.6: the slots of every 256 MiB area. */
     private long[] pages(MiMemory mem, MiV3Layout l) {
         if (l.pageMap() != 0) {
-            return new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0)).pages();
+            V3PageMap map = new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
+            long[] pages = map.pages();
+            misdirected(mem, l, map.misdirected());
+            return pages;
         }
         return new V3Areas(mem, l.slotSize()).pages(ctx.core().segments());
+    }
+
+    /**
+     * A page that reads as live although its own first slice points elsewhere lost its map entry:
+     * a stale entry's page has no live header (its memory was reused or freed).
+     */
+    private static void misdirected(MiMemory mem, MiV3Layout l, long[] candidates) {
+        V3Pages probe = new V3Pages(mem, l);
+        for (long p : candidates) {
+            if (probe.read(p) != null) {
+                mem.warnings().add("mimalloc page 0x%x holds live blocks but the page map entry of its first slice"
+                        + " does not point at it; its blocks not listed", p);
+            }
+        }
     }
 
     private Map<String, Object> facts(String layout, String foundBy, int mapped, V3Pages reader, MiLayoutCheck verdict,
