@@ -49,7 +49,28 @@ final class GlibcTargets {
             Mutation.add(out, Mutation.word(c.core(), sizeWordKind(c, block), block - 8, v));
         }
         Mutation.add(out, Mutation.word(c.core(), "last chunk size word", c.address()[c.address().length - 1] - 8, -16L));
+        neighbours(c, rnd, out);
     }
+
+    /** A flipped PREV_INUSE bit (the chunk before turns free or live), and a chunk grown over its live neighbour. */
+    private static void neighbours(CleanCore c, Random rnd, List<Mutation> out) throws IOException {
+        for (int i = 0; i < 2; i++) {
+            int k = rnd.nextInt(c.address().length - 1);
+            long chunk = c.address()[k] - 16;
+            long sizeWord = c.core().word(chunk + 8);
+            if ((sizeWord & 2) != 0) {
+                continue; // mmapped: no neighbour
+            }
+            long next = chunk + (sizeWord & ~7L);
+            Mutation.add(out, Mutation.word(c.core(), "PREV_INUSE flipped", next + 8, c.core().word(next + 8) ^ 1));
+            if (c.address()[k + 1] == next + 16) {
+                long grown = sizeWord + (c.core().word(next + 8) & ~7L);
+                Mutation.add(out, Mutation.word(c.core(), SWALLOWS, chunk + 8, grown));
+            }
+        }
+    }
+
+    static final String SWALLOWS = "chunk size swallows the next live chunk";
 
     /**
      * An mmapped chunk memalign moved into its mapping keeps a header at the mapping start, and its

@@ -20,7 +20,11 @@ final class WarningRule {
             GlibcTargets.MEMALIGNED_MMAPPED_SIZE,
             "memalign on an mmapped chunk leaves glibc's header at the mapping start, which alone is a plain mmapped"
                     + " chunk of the same mapping: with the inner header gone nothing (no list, no counter: mp_ counts"
-                    + " mappings and bytes, both unchanged) says the block started further in");
+                    + " mappings and bytes, both unchanged) says the block started further in",
+            GlibcTargets.SWALLOWS,
+            "a live chunk grown over its live neighbour tiles the heap as one larger allocation would: glibc keeps"
+                    + " no record of a chunk in use besides its size word, the neighbour's PREV_INUSE bit stays set, and"
+                    + " prev_size is the program's data while the chunk before is in use");
 
     private static final Pattern WARNING = Pattern.compile("(?i)warning");
     private static final Pattern NO_WARNING = Pattern.compile("(?i)warnings: none|\\b0 warnings");

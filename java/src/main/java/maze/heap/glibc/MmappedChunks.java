@@ -60,13 +60,29 @@ final class MmappedChunks {
     }
 
     private void scan(Segment s, long[] excluded, List<MmapCounters.Found> found) {
+        List<long[]> mappings = mappings(s, excluded);
+        for (int i = 0; i < mappings.size(); i++) {
+            long[] c = mappings.get(i);
+            long[] before = i > 0 ? mappings.get(i - 1) : null;
+            long[] after = i + 1 < mappings.size() ? mappings.get(i + 1) : null;
+            // its own mapping: bounded by the segment's edges or by the chunks beside it
+            boolean startsAtEdge = c[0] == s.vaddr() || before != null && before[0] + before[1] == c[0];
+            boolean endsAtEdge = c[0] + c[1] == s.end() || after != null && after[0] == c[0] + c[1];
+            long chunkSize = GlibcMemory.chunkSize(m.word(c[2] + 8));
+            found.add(new MmapCounters.Found(new ChunkRange(c[2], c[2] + chunkSize, c[2] + chunkSize, 0, true), c[1],
+                    startsAtEdge && endsAtEdge));
+        }
+    }
+
+    /** The segment's mmapped-chunk mappings in address order: {mapping start, mapping bytes, chunk}. */
+    private List<long[]> mappings(Segment s, long[] excluded) {
         LongArrays candidates = new LongArrays();
         scanner.findHeaders(CANDIDATE, s.vaddr(), s.end(), (addresses, words, count) -> {
             for (int i = 0; i < count; i++) {
                 candidates.add(addresses[i]);
             }
         });
-        List<long[]> mappings = new ArrayList<>(); // {mapping start, mapping bytes, chunk}
+        List<long[]> mappings = new ArrayList<>();
         long next = s.vaddr(); // candidates inside a chunk already found are its data, not headers
         for (int i = 0; i < candidates.size(); i++) {
             long page = candidates.get(i);
@@ -82,14 +98,7 @@ final class MmappedChunks {
             mappings.add(new long[] {page, size, alignedChunk(page, size)});
             next = page + size;
         }
-        for (int i = 0; i < mappings.size(); i++) {
-            long[] c = mappings.get(i);
-            boolean startsAtEdge = c[0] == s.vaddr() || i > 0 && mappings.get(i - 1)[0] + mappings.get(i - 1)[1] == c[0];
-            boolean endsAtEdge = c[0] + c[1] == s.end() || i + 1 < mappings.size() && mappings.get(i + 1)[0] == c[0] + c[1];
-            long chunkSize = GlibcMemory.chunkSize(m.word(c[2] + 8));
-            found.add(new MmapCounters.Found(new ChunkRange(c[2], c[2] + chunkSize, c[2] + chunkSize, 0, true), c[1],
-                    startsAtEdge && endsAtEdge));
-        }
+        return mappings;
     }
 
     /** The chunk size when {@code at} holds an mmapped-chunk header with the given prev_size, else 0. */
