@@ -70,6 +70,7 @@ final class GlibcTargets {
         }
     }
 
+    static final String TCACHE_ZEROED = "TLS tcache pointer zeroed";
     static final String SWALLOWS = "chunk size swallows the next live chunk";
 
     /**
@@ -108,6 +109,7 @@ final class GlibcTargets {
             for (long at = fsBase - 8; at > fsBase - 4096; at -= 8) {
                 if (c.core().word(at) == tcache) {
                     Mutation.add(out, Mutation.word(c.core(), "TLS tcache pointer", at, CommonTargets.randomPointerish(rnd, tcache)));
+                    Mutation.add(out, Mutation.word(c.core(), TCACHE_ZEROED, at, 0));
                 }
             }
         }

@@ -24,7 +24,11 @@ final class WarningRule {
             GlibcTargets.SWALLOWS,
             "a live chunk grown over its live neighbour tiles the heap as one larger allocation would: glibc keeps"
                     + " no record of a chunk in use besides its size word, the neighbour's PREV_INUSE bit stays set, and"
-                    + " prev_size is the program's data while the chunk before is in use");
+                    + " prev_size is the program's data while the chunk before is in use",
+            GlibcTargets.TCACHE_ZEROED,
+            "a thread's tcache pointer is null before its first malloc, and stays null in a thread that only"
+                    + " calls memalign (which takes an arena without making a tcache): a zeroed pointer looks the same,"
+                    + " and the tcache struct, a chunk like any other, is listed live either way");
 
     private static final Pattern WARNING = Pattern.compile("(?i)warning");
     private static final Pattern NO_WARNING = Pattern.compile("(?i)warnings: none|\\b0 warnings");

@@ -11,7 +11,7 @@ import maze.layout.StructLayout;
  * addresses of its globals. Built once per analysis.
  */
 record GlibcLayout(
-        long mainArena, long mpAddress, long tcacheTlsOffset, long threadArenaTlsOffset, long libcVersionAddress,
+        long mainArena, long mpAddress, long tcacheTlsOffset, long libcVersionAddress,
         long arenaSize, long arenaTop, long arenaNext, long arenaSystemMem, long arenaFastbins, int fastbinCount,
         long arenaBins, int binCount,
         long mpSbrkBase, long mpNMmaps, long mpMmappedMem,
@@ -21,7 +21,7 @@ record GlibcLayout(
     static final LayoutRequest REQUEST = new LayoutRequest(
             List.of("struct malloc_state", "struct malloc_par", "heap_info", "struct tcache_perthread_struct"),
             List.of("main_arena", "mp_", "__libc_version"),
-            List.of("tcache", "thread_arena"));
+            List.of("tcache"));
 
     static GlibcLayout from(LayoutSource libc) {
         StructLayout arena = libc.struct("struct malloc_state");
@@ -33,7 +33,7 @@ record GlibcLayout(
         int bins = (int) (entriesBytes / 8);
         return new GlibcLayout(
                 required(libc, "main_arena"), required(libc, "mp_"),
-                libc.tlsOffset("tcache").orElse(-1), libc.tlsOffset("thread_arena").orElse(-1), libc.symbol("__libc_version").orElse(0),
+                libc.tlsOffset("tcache").orElse(-1), libc.symbol("__libc_version").orElse(0),
                 arena.size(), arena.offset("top"), arena.offset("next"), arena.offset("system_mem"),
                 arena.offset("fastbinsY"), (int) (fastbinsBytes / 8), arena.offset("bins"),
                 (int) (arena.field("bins").size() / 8),

@@ -37,7 +37,7 @@ final class ThreadCaches {
         }
     }
 
-    /** The thread's tcache_perthread_struct, or 0 (with a warning unless the thread never allocated). */
+    /** The thread's tcache_perthread_struct, or 0 (with a warning when a pointer on the way is not what it must be). */
     private long tcacheOf(ThreadInfo t, long libcTlsOffset) {
         long tp = t.fsBase();
         // x86-64 tcbhead_t starts with tcb and, two words on, self: both point at the TCB itself
@@ -48,13 +48,8 @@ final class ThreadCaches {
         long block = tp - libcTlsOffset;
         long tcache = m.wordOr(block + m.layout().tcacheTlsOffset(), 0);
         if (tcache == 0) {
-            long arena = m.layout().threadArenaTlsOffset() < 0 ? 0
-                    : m.wordOr(block + m.layout().threadArenaTlsOffset(), 0);
-            // ptmalloc_init gives the first thread main_arena before any malloc: only another arena
-            // proves the thread allocated (tcache_init takes an arena, then the tcache from it)
-            if (arena != 0 && arena != m.mainArena()) {
-                unread(t, String.format("it uses arena 0x%x but its TLS tcache pointer is null", arena));
-            }
+            // a thread that never called malloc has none; nor has one that only called memalign
+            // (_mid_memalign takes an arena without tcache_init), so a null slot proves nothing
             return 0;
         }
         long chunkSize = m.layout().tcacheChunkSize();

@@ -16,7 +16,7 @@ class BinChecksTest {
     private static final long BINS = 104;
     private final FakeMemory mem = new FakeMemory().region(HEAP, 0x2000).region(ARENA, 2200);
     private final Warnings warnings = new Warnings();
-    private final GlibcMemory m = new GlibcMemory(mem, new GlibcLayout(0, 0, 0x48, 0x58, 0, 2200, 96, 2160, 2184, 16, 2,
+    private final GlibcMemory m = new GlibcMemory(mem, new GlibcLayout(0, 0, 0x48, 0, 2200, 96, 2160, 2184, 16, 2,
             BINS, 254, 0, 0, 0, 48, 0, 8, 16, 0, 2, 128, 64), 0, true, warnings);
     private final Arena arena = new Arena(ARENA, true, HEAP + 0x1800, 0x21000,
             List.of(new ChunkRange(HEAP, HEAP + 0x1800, HEAP + 0x2000, ARENA, false)));
