@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shlex
-import struct
 import subprocess
 
 import gdb
@@ -16,7 +15,7 @@ SCRIPT_DIR = os.path.dirname(os.path.abspath(os.path.expanduser(__file__))) if "
 HELP = """maze: where the heap memory of this process went.
   maze heap [--json FILE] [--top N]   analyze the core gdb has open (same table as `maze analyze`)
   maze layout STRUCT...               struct layouts as JSON (same as `maze layouts`)
-  maze allocators                     allocators and versions found among the loaded objfiles
+  maze allocators                     allocators of the core gdb has open, their versions, which serves malloc
   maze help                           this text
 The analysis runs maze's launcher (MAZE_BIN, else bin/maze next to this script, else `maze` on PATH)."""
 
@@ -116,112 +115,6 @@ def layout_request(req):
     return out
 
 
-# ---------------------------------------------------------------- allocator detection
-
-def _elf_symbols(path, wanted):
-    """{name: (value, file_offset)} for wanted names in .dynsym/.symtab of an ELF64 LE file."""
-    found = {}
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return found
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        return found
-    shoff, = struct.unpack_from("<Q", data, 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
-    for sec in sections:
-        if sec[1] not in (2, 11):  # SHT_SYMTAB, SHT_DYNSYM
-            continue
-        strtab = sections[sec[6]]
-        for off in range(sec[4], sec[4] + sec[5], 24):
-            st_name, _info, _other, shndx, value, _size = struct.unpack_from("<IBBHQQ", data, off)
-            end = data.index(b"\0", strtab[4] + st_name)
-            name = data[strtab[4] + st_name:end].decode("latin-1")
-            if name in wanted and shndx != 0 and shndx < len(sections):
-                s = sections[shndx]
-                found[name] = (value, s[4] + value - s[3], data)
-    return found
-
-
-def _mov_eax_imm(code):
-    """The immediate of `[endbr64] mov eax, imm32; ret`, or None."""
-    if code[:4] == b"\xf3\x0f\x1e\xfa":
-        code = code[4:]
-    if len(code) >= 6 and code[0] == 0xB8 and code[5] == 0xC3:
-        return struct.unpack_from("<I", code, 1)[0]
-    return None
-
-
-def mimalloc_version(v):
-    """mi_version() is major*10000+minor*100+patch from 1.9.11/2.3.0/3.3.0, major*100+minor*10+patch
-    before (every 1.0.x says 100)."""
-    if v >= 10000:
-        return "%d.%d.%d" % (v // 10000, v // 100 % 100, v % 100)
-    return "%d.%d.%d" % (v // 100, v // 10 % 10, v % 10)
-
-
-def identify(path):
-    """(allocator, version) for one objfile, or None when it holds no allocator we can identify."""
-    syms = _elf_symbols(path, {"mi_version", "mi_malloc", "__libc_malloc", "gnu_get_libc_version",
-                               "je_malloc_conf", "malloc_conf", "tc_malloc", "mallctl"})
-    if "mi_version" in syms:
-        _value, off, data = syms["mi_version"]
-        imm = _mov_eax_imm(data[off:off + 16])
-        return ("mimalloc", mimalloc_version(imm)) if imm is not None else None
-    if "mi_malloc" in syms:
-        return ("mimalloc", "1.0.x (no mi_version)")
-    if "__libc_malloc" in syms and "gnu_get_libc_version" in syms:
-        m = re.search(rb"GNU C Library [^\n]*release version (\d+\.\d+)", syms["__libc_malloc"][2])
-        return ("glibc", m.group(1).decode() if m else "unknown")
-    if "mallctl" in syms:
-        return ("jemalloc", "unknown")
-    if "tc_malloc" in syms:
-        return ("tcmalloc", "unknown")
-    return None
-
-
-class Detector:
-    """Follows objfiles as gdb loads them. A file that cannot be identified (an executable whose
-    name merely contains an allocator's name) is skipped WITHOUT marking detection done, so the
-    real library is still examined when it comes."""
-
-    def __init__(self):
-        self.found = {}      # path -> (allocator, version)
-        self.examined = set()
-
-    def examine(self, path):
-        if not path or path in self.examined:
-            return
-        self.examined.add(path)
-        result = identify(path)
-        if result is not None:
-            self.found[path] = result
-
-    def done(self):
-        return bool(self.found)
-
-    def scan_loaded(self):
-        for objfile in gdb.objfiles():
-            _examine_objfile(objfile)
-
-
-DETECTOR = Detector()
-
-
-def _examine_objfile(objfile):
-    if objfile.owner is None:  # separate debug files describe another objfile: skip them
-        DETECTOR.examine(objfile.filename)
-
-
-def _on_new_objfile(event):
-    _examine_objfile(event.new_objfile)
-
-
-gdb.events.new_objfile.connect(_on_new_objfile)
-
-
 # ---------------------------------------------------------------- heap analysis through the launcher
 
 def _core_file():
@@ -238,21 +131,47 @@ def _launcher():
     return [local] if os.path.exists(local) else ["maze"]
 
 
-def heap(args):
+PARTIAL_EXIT = 7  # maze's exit code for a result that warnings say is partial (README "Exit codes")
+
+
+def _maze_command(what, command, args):
+    """maze COMMAND on the core gdb has open, with gdb's executable and sysroot."""
     core = _core_file()
     if core is None:
-        raise gdb.GdbError("maze heap: no core file is open (gdb EXE CORE, or `core-file CORE`)")
-    cmd = _launcher() + ["analyze", core]
+        raise gdb.GdbError("maze %s: no core file is open (gdb EXE CORE, or `core-file CORE`; for a live"
+                           " process, `gcore` first)" % what)
+    cmd = _launcher() + [command, core]
     exe = gdb.current_progspace().filename
     if exe:
         cmd += ["--exe", exe]
     sysroot = gdb.parameter("sysroot")
     if sysroot and sysroot not in ("", "target:"):
         cmd += ["--sysroot", sysroot]
-    cmd += args
+    return cmd + args
+
+
+def allocators():
+    """The allocators as maze's own detection finds them (`maze info --json`): no second copy here."""
+    cmd = _maze_command("allocators", "info", ["--json"])
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        raise gdb.GdbError(proc.stderr.strip() or "maze exited with %d" % proc.returncode)
+    found = json.loads(proc.stdout).get("allocators", [])
+    if not found:
+        gdb.write("no allocator identified\n")
+    for a in found:
+        notes = (" (serves malloc)" if a.get("serves_malloc") else "") + (
+            "" if a.get("walkable") else "; maze cannot walk it: %s" % a.get("not_walkable_because"))
+        gdb.write("%-10s %-12s %s%s\n" % (a["allocator"], a.get("version") or "?", a["module"], notes))
+
+
+def heap(args):
+    cmd = _maze_command("heap", "analyze", args)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     gdb.write(proc.stdout)
-    if proc.returncode != 0:
+    if proc.returncode == PARTIAL_EXIT:
+        gdb.write("maze: the result is PARTIAL: part of the heap was not read (see the warnings above)\n")
+    elif proc.returncode != 0:
         raise gdb.GdbError(proc.stderr.strip() or "maze exited with %d" % proc.returncode)
 
 
@@ -281,11 +200,7 @@ class MazeCommand(gdb.Command):
             # one round trip for the Java layout layer: a JSON request in, one JSON line out
             gdb.write("MAZE-JSON " + json.dumps(layout_request(json.loads(parts[1]))) + "\n")
         elif sub == "allocators":
-            DETECTOR.scan_loaded()
-            if not DETECTOR.found:
-                gdb.write("no allocator identified among %d objfiles\n" % len(gdb.objfiles()))
-            for path, (alloc, version) in sorted(DETECTOR.found.items()):
-                gdb.write("%-10s %-12s %s\n" % (alloc, version, path))
+            allocators()
         elif sub == "heap":
             heap(rest)
         else:

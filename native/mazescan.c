@@ -21,7 +21,7 @@ static maze_core *fail_open(int32_t status[2], int code, int err, int fd)
     return NULL;
 }
 
-maze_core *maze_open(const char *path, int32_t status[2])
+maze_core *maze_open(const char *path, uint64_t max_bytes, int32_t status[2])
 {
     if (path == NULL || status == NULL)
         return status ? fail_open(status, MAZE_ERR_ARGUMENT, EINVAL, -1) : NULL;
@@ -35,7 +35,7 @@ maze_core *maze_open(const char *path, int32_t status[2])
     if (core == NULL)
         return fail_open(status, MAZE_ERR_RESOURCES, ENOMEM, fd);
     core->fd = fd;
-    core->size = (uint64_t)st.st_size;
+    core->size = (uint64_t)st.st_size < max_bytes ? (uint64_t)st.st_size : max_bytes;
     if (core->size > 0) {
         /* mmap refuses a zero length; an empty core simply has nothing to read */
         void *m = mmap(NULL, core->size, PROT_READ, MAP_SHARED, fd, 0);

@@ -21,7 +21,7 @@
 extern "C" {
 #endif
 
-#define MAZE_ABI_VERSION 2
+#define MAZE_ABI_VERSION 3
 
 enum maze_status {
     MAZE_OK = 0,
@@ -51,12 +51,14 @@ typedef struct maze_core maze_core;
 
 MAZE_API int maze_abi_version(void);
 
-/* Opens and maps path. On failure returns NULL, status[0] = a maze_status, status[1] = errno. */
-MAZE_API maze_core *maze_open(const char *path, int32_t status[2]);
+/* Opens path and maps its first max_bytes (at most the file): a core's bytes past its last segment
+ * are never read, and mapping them could exceed the address-space limit.
+ * On failure returns NULL, status[0] = a maze_status, status[1] = errno. */
+MAZE_API maze_core *maze_open(const char *path, uint64_t max_bytes, int32_t status[2]);
 
 MAZE_API void maze_close(maze_core *core);
 
-/* The size of the file when it was opened (what is mapped). */
+/* What is mapped: the size of the file when it was opened, at most max_bytes. */
 MAZE_API uint64_t maze_file_size(const maze_core *core);
 
 /* Copies len bytes at file offset into buf. */

@@ -1,10 +1,12 @@
 /*
- * maze_probe: asks one library its mimalloc version by loading it. maze runs this only behind
- * `maze info --dlopen-probe`, in a child process with an empty environment and a time limit, so
- * that the library's constructor runs here and never inside the JVM.
+ * maze_probe: asks one library its allocator version by loading it and calling an exported
+ * `int FUNCTION(void)` (mimalloc's mi_version). maze runs this only behind `maze info
+ * --dlopen-probe`, in a child process with an empty environment and a time limit, so that the
+ * library's constructor runs here and never inside the JVM.
  *
- * Usage: maze_probe PATH. Prints "mi_version N" on stdout and exits with one of the codes below;
- * the loader's message goes to stderr when dlopen fails (an executable, a missing dependency).
+ * Usage: maze_probe PATH [FUNCTION] (default mi_version). Prints "FUNCTION N" on stdout and exits
+ * with one of the codes below; the loader's message goes to stderr when dlopen fails (an
+ * executable, a missing dependency).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -13,7 +15,7 @@
 #include <unistd.h>
 
 /* Mirrored by maze.app.ProbeChild; 1 is left out because a crash report or a shell may use it. */
-enum { PROBE_OK = 0, PROBE_USAGE = 2, PROBE_DLOPEN_FAILED = 3, PROBE_NO_MI_VERSION = 4 };
+enum { PROBE_OK = 0, PROBE_USAGE = 2, PROBE_DLOPEN_FAILED = 3, PROBE_NO_FUNCTION = 4 };
 
 /* Own time limit, in case the parent died and nobody will kill a constructor that hangs. */
 enum { PROBE_SECONDS = 20 };
@@ -38,10 +40,11 @@ static void drop_mimalloc_options(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: maze_probe LIBRARY\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: maze_probe LIBRARY [FUNCTION]\n");
         return PROBE_USAGE;
     }
+    const char *function = argc == 3 ? argv[2] : "mi_version";
     alarm(PROBE_SECONDS);
     drop_mimalloc_options();
     void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
@@ -50,13 +53,13 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", why == NULL ? "dlopen failed" : why);
         return PROBE_DLOPEN_FAILED;
     }
-    void *sym = dlsym(lib, "mi_version");
+    void *sym = dlsym(lib, function);
     if (sym == NULL) {
-        return PROBE_NO_MI_VERSION;
+        return PROBE_NO_FUNCTION;
     }
-    int (*mi_version)(void);
-    *(void **)&mi_version = sym; /* ISO C has no object-to-function cast; this is POSIX's way */
-    printf("mi_version %d\n", mi_version());
+    int (*version)(void);
+    *(void **)&version = sym; /* ISO C has no object-to-function cast; this is POSIX's way */
+    printf("%s %d\n", function, version());
     fflush(stdout);
     /* _exit skips the library's atexit handlers and destructors: no more of its code than needed runs */
     _exit(PROBE_OK);

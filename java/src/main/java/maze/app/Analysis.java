@@ -1,12 +1,10 @@
 package maze.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -15,6 +13,7 @@ import maze.classify.BlockClassifier;
 import maze.classify.ClassifyingSink;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
+import maze.classify.UnnamedModules;
 import maze.classify.VtableIndex;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
@@ -23,10 +22,8 @@ import maze.core.Module;
 import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
-import maze.heap.Detection;
+import maze.heap.Coverage;
 import maze.heap.Warnings;
-import maze.layout.LayoutException;
-import maze.gdb.GdbException;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
 import maze.memory.CoreMemory;
@@ -64,17 +61,35 @@ public final class Analysis implements AutoCloseable {
         return core;
     }
 
-    /** Every allocator plugin that recognises something in this core. */
-    public List<Map.Entry<AllocatorPlugin, Detection>> detect() {
-        List<Map.Entry<AllocatorPlugin, Detection>> found = new ArrayList<>();
-        for (AllocatorPlugin p : ServiceLoader.load(AllocatorPlugin.class)) {
-            p.detect(context).ifPresent(d -> found.add(Map.entry(p, d)));
+    /** Every allocator the plugins find in this core; none at all is an error naming what was looked for. */
+    Allocators detect() {
+        Allocators a = Allocators.detect(context);
+        if (a.found.isEmpty() && a.mallocServer.isEmpty()) {
+            throw new NoAllocatorException(core.file() + ": no supported allocator (" + String.join(", ", pluginNames())
+                    + ") and no module defining malloc among " + core.modules().size() + " modules" + why());
         }
-        if (found.isEmpty()) {
-            throw new NoAllocatorException(core.file() + ": no supported allocator (glibc malloc, mimalloc) among "
-                    + core.modules().size() + " modules");
+        return a;
+    }
+
+    /** Why nothing was found, when the core says: cut short, or a program with no libraries and no symbols. */
+    private String why() {
+        long needed = core.segments().stream().mapToLong(s -> s.fileOffset() + s.fileSize()).max().orElse(0);
+        if (Long.compareUnsigned(needed, core.fileSize()) > 0) {
+            return String.format("; the core is truncated (the file has %d of the %d bytes its segments need), so the"
+                    + " libraries it lists could not all be read: take a complete core (gcore PID, or a larger"
+                    + " core size limit: ulimit -c unlimited)", core.fileSize(), needed);
         }
-        return found;
+        if (core.modules().stream().filter(m -> m.localFile() != null).count() <= 1) {
+            return "; the program uses no shared library maze can read (linked statically, or its files are missing"
+                    + " here: --exe, --sysroot), and its executable names no allocator (stripped?)";
+        }
+        return "";
+    }
+
+    private static List<String> pluginNames() {
+        List<String> names = new ArrayList<>();
+        ServiceLoader.load(AllocatorPlugin.class).forEach(p -> names.add(p.name()));
+        return names;
     }
 
     /**
@@ -82,80 +97,38 @@ public final class Analysis implements AutoCloseable {
      * names are known, for the block listing.
      */
     public AnalysisResult run(Function<TypeNames, TypedBlockSink> listing) {
-        List<Map.Entry<AllocatorPlugin, Detection>> allocators = detect();
+        Allocators allocators = detect();
         VtableIndex vtables = Vtables.index(core, warnings);
         TypeAggregator aggregate = new TypeAggregator();
         TypedBlockSink extra = listing == null ? null : listing.apply(vtables.names());
         TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
-        BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory), typed);
+        UnnamedModules unnamed = Vtables.unnamed(core);
+        BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory, unnamed), typed);
         try (Progress bar = Progress.start(progress, "walking heap")) {
-            List<Walked> walked = walkAll(allocators, bar.counting(sink));
-            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, walked));
+            Walks walks = new Walks(context, allocators);
+            List<Coverage> coverage = walks.run(bar.counting(sink));
+            Vtables.reportUnnamed(core, unnamed, warnings);
+            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, coverage, walks));
         }
     }
 
-    /** One allocator's walk: its detection, its facts (version taken out) and how many blocks it gave. */
-    private record Walked(Detection detection, String version, Map<String, Object> facts, long blocks) {
-    }
-
-    private List<Walked> walkAll(List<Map.Entry<AllocatorPlugin, Detection>> allocators, BlockSink sink) {
-        List<Walked> walked = new ArrayList<>();
-        if (allocators.size() == 1) {
-            walked.add(walk(allocators.get(0), sink));
-            return walked;
-        }
-        RuntimeException firstFailure = null;
-        try (BlockMerge merge = new BlockMerge()) {
-            for (Map.Entry<AllocatorPlugin, Detection> a : allocators) {
-                try {
-                    walked.add(walk(a, merge.newRun()));
-                } catch (LayoutException | GdbException e) {
-                    // one allocator without layouts must not cost the others' results
-                    warnings.add("%s not walked: %s", a.getValue().allocator(), e.getMessage());
-                    firstFailure = firstFailure == null ? e : firstFailure;
-                }
-            }
-            if (walked.isEmpty()) {
-                throw firstFailure;
-            }
-            merge.replay(sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill blocks while merging allocators", e);
-        }
-        return walked;
-    }
-
-    private Walked walk(Map.Entry<AllocatorPlugin, Detection> a, BlockSink sink) {
-        long[] count = new long[1];
-        BlockSink counting = (address, size, flags) -> {
-            count[0]++;
-            sink.block(address, size, flags);
-        };
-        Map<String, Object> facts = new LinkedHashMap<>(a.getKey().walk(context, a.getValue(), counting).facts());
-        Object version = facts.remove("version");
-        String v = a.getValue().version() != null ? a.getValue().version() : version == null ? null : version.toString();
-        return new Walked(a.getValue(), v, facts, count[0]);
-    }
-
-    /** Allocators that held no block (glibc beside a preloaded allocator) are left out of the summary. */
-    private ReportSummary summary(TypeAggregator aggregate, List<Walked> walked) {
-        List<Walked> shown = walked.stream().filter(w -> w.blocks() > 0).toList();
+    /** The allocators that held blocks name the result (glibc beside a preloaded allocator holds none). */
+    private ReportSummary summary(TypeAggregator aggregate, List<Coverage> coverage, Walks walks) {
+        List<Coverage> walked = coverage.stream().filter(Coverage::walked).toList();
+        List<Coverage> shown = walked.stream().filter(c -> c.blocks() > 0).toList();
         if (shown.isEmpty()) {
-            shown = walked;
+            // no blocks at all: name what serves malloc, walked or not, rather than an empty glibc
+            List<Coverage> serving = coverage.stream().filter(Coverage::servesMalloc).toList();
+            shown = !serving.isEmpty() ? serving : walked.isEmpty() ? coverage : walked;
         }
         List<String> names = new ArrayList<>();
         List<String> versions = new ArrayList<>();
-        Map<String, Object> facts = new LinkedHashMap<>();
-        for (Walked w : shown) {
-            names.add(w.detection().allocator());
-            versions.add(w.version() == null ? "?" : w.version());
-            if (shown.size() == 1) {
-                facts.putAll(w.facts());
-            } else {
-                facts.put(w.detection().allocator(), w.facts());
-            }
+        for (Coverage c : shown) {
+            names.add(c.allocator());
+            versions.add(c.version() == null || !c.version().known() ? "?" : c.version().text());
         }
-        return aggregate.summary(String.join(" + ", names), String.join(" + ", versions), facts, warnings.all());
+        return aggregate.summary(String.join(" + ", names), String.join(" + ", versions),
+                walks.facts(shown), coverage, warnings.all(), warnings.incomplete());
     }
 
     /** NT_FILE path -> the file on this host: the module's resolved file, else sysroot + path, else the path. */
@@ -177,6 +150,7 @@ public final class Analysis implements AutoCloseable {
 
     @Override
     public void close() {
+        context.close();
         memory.close();
     }
 }

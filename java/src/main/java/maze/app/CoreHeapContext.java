@@ -1,5 +1,7 @@
 package maze.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import maze.core.CoreModel;
@@ -12,14 +14,19 @@ import maze.layout.LayoutSource;
 import maze.memory.CoreMemory;
 import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
+import maze.nativebind.NativeCoreScanner;
 
-/** The HeapContext of one analysis; layouts are asked once per module and request. */
-final class CoreHeapContext implements HeapContext {
+/**
+ * The HeapContext of one analysis; layouts are asked once per module and request (one walk at a
+ * time asks: walks run on threads of their own), and native scans are opened on first use.
+ */
+final class CoreHeapContext implements HeapContext, AutoCloseable {
     private final CoreModel core;
     private final CoreMemory memory;
     private final LayoutProvider layouts;
     private final Warnings warnings;
     private final Map<String, LayoutSource> asked = new HashMap<>();
+    private NativeCoreScanner scanner;
 
     CoreHeapContext(CoreModel core, CoreMemory memory, LayoutProvider layouts, Warnings warnings) {
         this.core = core;
@@ -39,12 +46,29 @@ final class CoreHeapContext implements HeapContext {
     }
 
     @Override
-    public CoreScanner scanner() {
-        return memory.scanner();
+    public synchronized CoreScanner scanner() {
+        if (scanner == null) {
+            try {
+                scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
+                        Runtime.getRuntime().availableProcessors());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scanner;
+    }
+
+    /** Closes the scanner if one was opened. */
+    @Override
+    public synchronized void close() {
+        if (scanner != null) {
+            scanner.close();
+            scanner = null;
+        }
     }
 
     @Override
-    public LayoutSource layouts(Module module, LayoutRequest request) {
+    public synchronized LayoutSource layouts(Module module, LayoutRequest request) {
         return asked.computeIfAbsent(module.path() + "\n" + request, k -> layouts.forModule(module, request));
     }
 

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import maze.heap.AllocatorPlugin;
+import maze.heap.VersionProbe;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
@@ -45,13 +48,24 @@ public final class CoreInfo {
 
     private static DlopenProbe.Result probe(CoreModel core) {
         try {
-            return new DlopenProbe(ProbeChild.bundled(PROBE_LIMIT)).probe(ProbeCandidates.of(core));
+            VersionProbe allocator = probing();
+            return new DlopenProbe(ProbeChild.bundled(PROBE_LIMIT), allocator).probe(allocator.probeCandidates(core));
         } catch (IOException e) {
             throw new UncheckedIOException("the dlopen probe could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the dlopen probe", e);
         }
+    }
+
+    /** The plugin offering the probe (plugins that can be asked are {@link VersionProbe}s). */
+    private static VersionProbe probing() {
+        for (AllocatorPlugin<?> p : ServiceLoader.load(AllocatorPlugin.class)) {
+            if (p instanceof VersionProbe v) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("no allocator plugin offers a dlopen probe");
     }
 
     static String json(CoreModel core, List<Map<String, Object>> allocators, DlopenProbe.Result probed) {
@@ -73,7 +87,11 @@ public final class CoreInfo {
         root.put("segments", MemoryMap.of(core).stream().map(CoreInfo::region).toList());
         root.put("warnings", core.warnings());
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+            // non-ASCII as \\u escapes too: a C1 control or bidi override from the process stays inert on a terminal
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+            json.getFactory().setCharacterEscapes(new maze.output.JsonEscapes());
+            return json.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,11 +7,13 @@ import java.util.List;
 import maze.core.DynamicEntry;
 import maze.core.ElfFile;
 import maze.core.ProgramHeader;
-import maze.heap.mimalloc.MiVersion;
+import maze.heap.Version;
+import maze.heap.VersionProbe;
 
 /**
- * The optional dlopen probe ({@code maze info --dlopen-probe}): asks mimalloc its version by
- * loading the library in a child ({@link ProbeChild}) and calling mi_version(). Candidates are
+ * The optional dlopen probe ({@code maze info --dlopen-probe}): asks an allocator that offers it
+ * ({@link VersionProbe}, e.g. mimalloc) its version by loading the library in a child
+ * ({@link ProbeChild}) and calling its version function. Candidates are
  * tried in order; an executable (dlopen refuses both kinds) or any failure is skipped with its
  * reason and the probe is not done: it is done only once a real library answered with a version.
  * (An earlier tool marked its probe done after a first attempt on the PIE test program named
@@ -22,20 +24,26 @@ public final class DlopenProbe {
     private static final int ET_EXEC = 2;
 
     private final ProbeChild child;
+    private final VersionProbe allocator;
 
     /** A candidate that did not answer, and why. */
     public record Skipped(Path file, String reason) {
     }
 
-    /** The version and the file that gave it, both null when not done; every skip either way. */
-    public record Result(MiVersion version, Path answeredBy, List<Skipped> skipped) {
+    /**
+     * Which allocator and function were asked; the version, the function's raw answer and the file
+     * that gave them (null and 0 when not done); every skip either way.
+     */
+    public record Result(String allocator, String function, Version version, int raw, Path answeredBy,
+                         List<Skipped> skipped) {
         public boolean done() {
             return version != null;
         }
     }
 
-    public DlopenProbe(ProbeChild child) {
+    public DlopenProbe(ProbeChild child, VersionProbe allocator) {
         this.child = child;
+        this.allocator = allocator;
     }
 
     public Result probe(List<Path> candidates) throws IOException, InterruptedException {
@@ -46,22 +54,22 @@ public final class DlopenProbe {
                 skipped.add(new Skipped(file, program));
                 continue;
             }
-            ProbeChild.Outcome o = child.run(file);
-            MiVersion v = o.kind() == ProbeChild.Kind.OK ? MiVersion.fromRaw(o.raw()) : null;
+            ProbeChild.Outcome o = child.run(file, allocator.versionFunction());
+            Version v = o.kind() == ProbeChild.Kind.OK ? allocator.decode(o.raw()) : null;
             if (v != null) {
-                return new Result(new MiVersion(v.generation(), v.raw(), v.text(), "dlopen probe"), file,
-                        List.copyOf(skipped));
+                return new Result(allocator.name(), allocator.versionFunction(), v, o.raw(), file, List.copyOf(skipped));
             }
             skipped.add(new Skipped(file, reason(o)));
         }
-        return new Result(null, null, List.copyOf(skipped));
+        return new Result(allocator.name(), allocator.versionFunction(), null, 0, null, List.copyOf(skipped));
     }
 
-    private static String reason(ProbeChild.Outcome o) {
+    private String reason(ProbeChild.Outcome o) {
         return switch (o.kind()) {
-            case OK -> "mi_version() returned " + o.raw() + ", which is no mimalloc version";
+            case OK -> allocator.versionFunction() + "() returned " + o.raw() + ", which is no " + allocator.name()
+                    + " version";
             case DLOPEN_FAILED -> "dlopen failed: " + o.message();
-            case NO_MI_VERSION, FAILED -> o.message();
+            case NO_FUNCTION, FAILED -> o.message();
         };
     }
 

@@ -13,14 +13,15 @@ import maze.cache.CacheFiles;
 /**
  * Runs native/probe/maze_probe on one library, in a child process: loading a library runs its
  * constructor, which must never happen inside maze's JVM. The child gets a scrubbed environment
- * (mimalloc's constructor obeys MIMALLOC_*, e.g. reserving gigabytes), no input, and a time limit.
+ * (an allocator's constructor obeys its variables: MIMALLOC_* can reserve gigabytes), no input,
+ * and a time limit.
  */
 public final class ProbeChild {
     static final String RESOURCE = "/linux-x86-64/maze_probe";
     /** Exit codes of maze_probe.c. */
     static final int OK = 0;
     static final int DLOPEN_FAILED = 3;
-    static final int NO_MI_VERSION = 4;
+    static final int NO_FUNCTION = 4;
     /** Inherited so a library whose dependencies live where the user pointed still loads; nothing else is. */
     private static final String KEPT = "LD_LIBRARY_PATH";
 
@@ -30,11 +31,11 @@ public final class ProbeChild {
     private final Duration limit;
     private final Map<String, String> inherited;
 
-    /** What one run said: the kind, mi_version()'s value (OK only) and the child's message. */
+    /** What one run said: the kind, the version function's value (OK only) and the child's message. */
     public record Outcome(Kind kind, int raw, String message) {
     }
 
-    public enum Kind { OK, DLOPEN_FAILED, NO_MI_VERSION, FAILED }
+    public enum Kind { OK, DLOPEN_FAILED, NO_FUNCTION, FAILED }
 
     ProbeChild(Path binary, Duration limit, Map<String, String> inherited) {
         this.binary = binary;
@@ -53,13 +54,13 @@ public final class ProbeChild {
         return SPAWNED.get();
     }
 
-    /** Loads {@code library} in a child and asks mi_version(). */
-    public Outcome run(Path library) throws IOException, InterruptedException {
+    /** Loads {@code library} in a child and calls {@code function}, an exported {@code int f(void)}. */
+    public Outcome run(Path library, String function) throws IOException, InterruptedException {
         // files, not pipes: a child that never exits cannot block a read, and the time limit holds
         Path out = Files.createTempFile("maze-probe", ".out");
         Path err = Files.createTempFile("maze-probe", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(binary.toString(), library.toAbsolutePath().toString())
+            ProcessBuilder pb = new ProcessBuilder(binary.toString(), library.toAbsolutePath().toString(), function)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             environment(pb.environment());
@@ -70,7 +71,7 @@ public final class ProbeChild {
                 p.destroyForcibly().waitFor();
                 return new Outcome(Kind.FAILED, 0, "no answer within " + limit.toSeconds() + " s (killed)");
             }
-            return outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return outcome(function, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8).strip());
         } finally {
             Files.deleteIfExists(out);
@@ -86,24 +87,24 @@ public final class ProbeChild {
         }
     }
 
-    private static Outcome outcome(int code, String stdout, String stderr) {
+    private static Outcome outcome(String function, int code, String stdout, String stderr) {
         if (code == OK) {
             for (String line : stdout.split("\n")) {
-                if (line.startsWith("mi_version ")) {
+                if (line.startsWith(function + " ")) {
                     try {
-                        return new Outcome(Kind.OK, Integer.parseInt(line.substring(11).trim()), stderr);
+                        return new Outcome(Kind.OK, Integer.parseInt(line.substring(function.length() + 1).trim()), stderr);
                     } catch (NumberFormatException e) {
                         break;
                     }
                 }
             }
-            return new Outcome(Kind.FAILED, 0, "no mi_version line in the probe's output");
+            return new Outcome(Kind.FAILED, 0, "no " + function + " line in the probe's output");
         }
         if (code == DLOPEN_FAILED) {
             return new Outcome(Kind.DLOPEN_FAILED, 0, stderr);
         }
-        if (code == NO_MI_VERSION) {
-            return new Outcome(Kind.NO_MI_VERSION, 0, "loaded, but it has no mi_version");
+        if (code == NO_FUNCTION) {
+            return new Outcome(Kind.NO_FUNCTION, 0, "loaded, but it has no " + function);
         }
         return new Outcome(Kind.FAILED, 0, "probe exited with " + code + (stderr.isEmpty() ? "" : ": " + stderr));
     }

@@ -19,12 +19,12 @@ final class ProbeReport {
     static void text(DlopenProbe.Result r, List<Map<String, Object>> allocators, PrintWriter out) {
         out.printf("%ndlopen probe (--dlopen-probe):%n");
         if (r.done()) {
-            out.printf("  mimalloc %s (mi_version() = %d) from %s%n", r.version().text(), r.version().raw(),
+            out.printf("  %s %s (%s() = %d) from %s%n", r.allocator(), r.version().text(), r.function(), r.raw(),
                     r.answeredBy());
         } else {
             out.printf("  not done: no candidate library answered with a version%n");
         }
-        out.printf("  statically read: %s%n", staticVersion(allocators));
+        out.printf("  statically read: %s%n", staticVersion(r, allocators));
         for (DlopenProbe.Skipped s : r.skipped()) {
             out.printf("  skipped %s: %s%n", s.file(), s.reason());
         }
@@ -35,18 +35,20 @@ final class ProbeReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("done", r.done());
         m.put("version", r.done() ? r.version().text() : null);
-        m.put("mi_version", r.done() ? r.version().raw() : null);
+        m.put("allocator", r.allocator());
+        m.put("function", r.function());
+        m.put("raw", r.done() ? r.raw() : null);
         m.put("file", r.done() ? r.answeredBy().toString() : null);
-        m.put("static_version", staticVersion(allocators));
+        m.put("static_version", staticVersion(r, allocators));
         m.put("skipped", r.skipped().stream().map(s -> Map.of("file", s.file().toString(), "reason", s.reason()))
                 .toList());
         m.put("warning", warning(r));
         return m;
     }
 
-    private static String staticVersion(List<Map<String, Object>> allocators) {
-        return allocators.stream().filter(a -> "mimalloc".equals(a.get("allocator")))
-                .map(a -> (a.get("version") == null ? "version unknown" : a.get("version")) + " in " + a.get("module"))
-                .findFirst().orElse("no mimalloc found");
+    private static String staticVersion(DlopenProbe.Result r, List<Map<String, Object>> allocators) {
+        return allocators.stream().filter(a -> r.allocator().equals(a.get("allocator")))
+                .map(a -> AllocatorInfo.versionText(a) + " in " + a.get("module"))
+                .findFirst().orElse("no " + r.allocator() + " found");
     }
 }

@@ -3,11 +3,13 @@ package maze.app;
 import java.util.ArrayList;
 import java.util.List;
 import maze.classify.Demangler;
+import maze.classify.UnnamedModules;
 import maze.classify.VtableIndex;
 import maze.classify.VtableSymbol;
 import maze.core.CoreFormatException;
 import maze.core.CoreModel;
 import maze.core.ElfFile;
+import maze.core.MappedFile;
 import maze.core.Module;
 import maze.heap.Warnings;
 
@@ -23,8 +25,6 @@ final class Vtables {
                 continue;
             }
             if (!m.fileMatches()) {
-                warnings.add("%s: the file here is not the one the process ran (build-id differs); its C++ types not named",
-                        m.localFile());
                 continue;
             }
             try (ElfFile elf = ElfFile.open(m.localFile())) {
@@ -34,9 +34,43 @@ final class Vtables {
                     }
                 });
             } catch (CoreFormatException e) {
-                warnings.add("C++ types of %s not named: %s", m.path(), e.getMessage());
+                warnings.note("C++ types of %s not named: %s", m.path(), e.getMessage());
             }
         }
         return VtableIndex.build(symbols, new Demangler(), warnings::add);
+    }
+
+    /**
+     * The read-only file-backed ranges of modules whose symbols are not here (no file, or another
+     * build): blocks pointing there are objects whose types cannot be named.
+     */
+    static UnnamedModules unnamed(CoreModel core) {
+        List<UnnamedModules.Range> ranges = new ArrayList<>();
+        for (Module m : core.modules()) {
+            if (m.fileMatches()) {
+                continue;
+            }
+            for (MappedFile f : core.files()) {
+                if (f.path().equals(m.path()) && !writable(core, f.start())) {
+                    ranges.add(new UnnamedModules.Range(f.start(), f.end(), m.path()));
+                }
+            }
+        }
+        return new UnnamedModules(ranges);
+    }
+
+    private static boolean writable(CoreModel core, long address) {
+        return core.segments().stream().anyMatch(s -> s.contains(address) && s.writable());
+    }
+
+    /** One warning per module whose missing symbols cost blocks their type, with the count. */
+    static void reportUnnamed(CoreModel core, UnnamedModules unnamed, Warnings warnings) {
+        unnamed.forEachCounted((path, blocks) -> {
+            Module m = core.modules().stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+            String why = m.localFile() == null ? "its file is not here (pass --exe or --sysroot)"
+                    : m.localFile() + " is not the file the process ran (build-id differs)";
+            warnings.note("%d blocks start with a pointer into %s, probably a vtable, but %s: their C++ types are"
+                    + " not named (listed as malloc(N))", blocks, path, why);
+        });
     }
 }

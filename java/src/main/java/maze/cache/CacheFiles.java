@@ -57,11 +57,15 @@ public final class CacheFiles {
         Path dir = root().resolve(folder).resolve(sha256(bytes).substring(0, 16));
         Path file = dir.resolve(name);
         try {
-            if (Files.isRegularFile(file) && (!executable || Files.isExecutable(file))
+            // a file another user may change could be swapped after the check: use only a private folder
+            String unsafe = PrivateFolders.create(dir);
+            if (unsafe != null) {
+                throw new IOException(unsafe);
+            }
+            if (Files.isRegularFile(file) && (!executable || Files.isExecutable(file)) && PrivateFolders.problem(file) == null
                     && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return file;
             }
-            Files.createDirectories(dir);
             Path tmp = write(Files.createTempFile(dir, "maze", ".tmp"), bytes, executable);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,20 +9,31 @@ import maze.memory.MemoryView;
 public final class BlockClassifier {
     private final VtableIndex vtables;
     private final MemoryView memory;
+    private final UnnamedModules unnamed;
+    private final boolean readFirstWord;
 
     public BlockClassifier(VtableIndex vtables, MemoryView memory) {
+        this(vtables, memory, new UnnamedModules(java.util.List.of()));
+    }
+
+    /** {@code unnamed}: modules without symbols here, whose would-be vtable pointers get counted. */
+    public BlockClassifier(VtableIndex vtables, MemoryView memory, UnnamedModules unnamed) {
         this.vtables = vtables;
         this.memory = memory;
+        this.unnamed = unnamed;
+        this.readFirstWord = vtables.rangeCount() > 0 || unnamed.any();
     }
 
     /** The {@link TypeKeys type key} of the block at {@code address} with {@code usableSize}. */
     public long classify(long address, long usableSize) {
-        if (usableSize >= 8 && vtables.rangeCount() > 0) {
+        if (usableSize >= 8 && readFirstWord) {
             // a block whose first word is not in the core is simply not known to be an object
-            int classId = vtables.classOf(memory.readLongOr(address, 0));
+            long word = memory.readLongOr(address, 0);
+            int classId = vtables.classOf(word);
             if (classId >= 0) {
                 return TypeKeys.ofClass(classId);
             }
+            unnamed.count(word);
         }
         return TypeKeys.ofSize(usableSize);
     }

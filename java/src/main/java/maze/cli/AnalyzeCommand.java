@@ -2,10 +2,11 @@ package maze.cli;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import maze.app.Analysis;
+import maze.output.OutputFile;
+import maze.output.Stdout;
 import maze.pack.AnalysisInput;
 import maze.app.AnalysisResult;
 import maze.report.JsonReport;
@@ -46,24 +47,26 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
         }
-        CoreInput.refuseOverwriting(json, input.core, "--json");
-        try (AnalysisInput in = input.open();
+        boolean jsonToStdout = json != null && json.toString().equals("-");
+        try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");
+             AnalysisInput in = input.open(file, spec.commandLine().getErr());
              Analysis analysis = Analysis.open(input.request(in))) {
             AnalysisResult r = analysis.run(null);
             PrintWriter out = spec.commandLine().getOut();
-            if (json != null && json.toString().equals("-")) {
+            if (jsonToStdout) {
                 out.flush();
-                JsonReport.write(r.ranking(0), r.summary(), System.out);
-                return ExitCode.OK.code;
+                JsonReport.write(r.ranking(0), r.summary(), Stdout.stream());
+                return ExitCode.of(r.summary()).code;
             }
             new TextReport(human).write(r.ranking(top), r.summary(), out);
             out.flush();
-            if (json != null) {
-                try (OutputStream o = Files.newOutputStream(json)) {
+            if (file != null) {
+                try (OutputStream o = file.open()) {
                     JsonReport.write(r.ranking(0), r.summary(), o);
                 }
+                file.commit();
             }
+            return ExitCode.of(r.summary()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -2,18 +2,22 @@ package maze.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import maze.app.Analysis;
 import maze.app.AnalysisResult;
+import maze.output.OutputFile;
+import maze.output.Stdout;
 import maze.pack.AnalysisInput;
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import maze.report.BlockListingWriter;
 import maze.report.ListingFilter;
+import maze.report.ListingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maze blocks}: every live block as JSON Lines, in address order. */
 @Command(name = "blocks", mixinStandardHelpOptions = true,
@@ -36,25 +40,34 @@ final class BlocksCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of stdout")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (minSize < 0) {
             throw new UserError(ExitCode.USAGE, "--min-size takes 0 or a positive number of bytes, not " + minSize);
         }
-        CoreInput.refuseOverwriting(output, input.core, "-o");
         ListingFilter filter = new ListingFilter(type, minSize);
-        try (AnalysisInput in = input.open();
+        try (OutputFile file = input.output(output, "-o");
+             AnalysisInput in = input.open(file, spec.commandLine().getErr());
              Analysis analysis = Analysis.open(input.request(in));
-             OutputStream out = output == null ? new BufferedOutputStream(CloseShieldOutputStream.wrap(System.out), 1 << 16)
-                     : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+             OutputStream out = new BufferedOutputStream(file == null ? Stdout.stream() : file.open(), 1 << 16)) {
             BlockListingWriter[] writer = new BlockListingWriter[1];
-            AnalysisResult result = analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
+            AnalysisResult r = analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
             writer[0].flush();
-            result.summary().warnings().forEach(w -> System.err.println("maze: warning: " + w));
-            if (type != null && !writer[0].typeFilterKnown()) {
-                System.err.println("maze: no block has type '" + type + "'");
+            out.flush();
+            if (file != null) {
+                file.commit();
             }
+            PrintWriter err = spec.commandLine().getErr();
+            if (type != null && !writer[0].typeFilterKnown()) {
+                err.println("maze: no block has type '" + type + "'");
+            }
+            r.summary().warnings().forEach(w -> err.println("maze: warning: " + w));
+            err.println("maze: " + ListingSummary.line(writer[0].written(), r.summary()));
+            err.flush();
+            return ExitCode.of(r.summary()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import maze.output.OutputFile;
 import maze.pack.CaptureException;
+import maze.pack.PackOptions;
+import maze.pack.Packer;
 import maze.pack.PackResult;
 import maze.pack.ReadyProcess;
 import picocli.CommandLine.Command;
@@ -39,6 +42,9 @@ final class CaptureCommand implements Callable<Integer> {
     Path out;
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "the command to start and capture (after --)")
     List<String> command;
+    @Option(names = "--include-unverified", description = "also pack files that cannot be proven to be what the "
+            + "process ran (see maze pack --help)")
+    boolean includeUnverified;
     @Spec
     CommandSpec spec;
 
@@ -51,9 +57,20 @@ final class CaptureCommand implements Callable<Integer> {
         if (timeout <= 0) {
             throw new UserError(ExitCode.USAGE, "--timeout must be a positive number of seconds");
         }
+        PackOptions options = new PackOptions(null, includeUnverified);
+        Packer.Target target = p -> OutputFile.check(out != null ? out : Path.of("core." + p + ".tar.gz"), "-o", List.of(), true);
+        if (out != null) {
+            target.forPid(0).close(); // a bad -o fails before anything starts
+        }
         try {
-            PackResult r = hasCommand ? PackCommand.packer().capture(command, ready, Duration.ofSeconds(timeout), out)
-                    : PackCommand.packer().capture(pid, out);
+            PackResult r;
+            if (hasCommand) {
+                r = PackCommand.packer().capture(command, ready, Duration.ofSeconds(timeout), target, options);
+            } else {
+                try (OutputFile file = target.forPid(pid)) {
+                    r = PackCommand.packer().capture(pid, file, options);
+                }
+            }
             PackCommand.report(spec, r);
         } catch (CaptureException e) {
             throw new UserError(e.stage() == CaptureException.Stage.GCORE ? ExitCode.GDB : ExitCode.BAD_INPUT, e.getMessage());

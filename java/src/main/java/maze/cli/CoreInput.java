@@ -1,12 +1,14 @@
 package maze.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
+import java.io.PrintWriter;
 import maze.app.AnalysisRequest;
 import maze.core.CoreOptions;
+import maze.output.OutputException;
+import maze.output.OutputFile;
 import maze.pack.AnalysisInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,19 +32,39 @@ final class CoreInput {
     @Option(names = "--no-progress", description = "never show progress (it shows only on a terminal anyway)")
     boolean noProgress;
 
-    /**
-     * Refuses an output file that is the input itself: written over, the core (or bundle) would be
-     * lost, and a mapped core cut short under a running analysis faults.
-     */
-    static void refuseOverwriting(Path output, Path input, String option) throws IOException {
-        if (output != null && Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input)) {
-            throw new UserError(ExitCode.USAGE, option + " " + output + " is the input itself; name another file");
-        }
+    /** Every path this run reads: an output may be none of them, nor lie inside a folder of them. */
+    List<Path> paths() {
+        List<Path> all = new ArrayList<>(java.util.Arrays.asList(core, exe, sysroot));
+        all.addAll(debugDirs);
+        return all;
+    }
+
+    /** Checks an output named by {@code option} before any work starts (null: none asked for). */
+    OutputFile output(Path path, String option) throws OutputException {
+        return path == null ? null : OutputFile.check(path, option, paths(), false);
     }
 
     /** The core itself, or the files of a bundle extracted to a private folder (close removes it). */
     AnalysisInput open() throws IOException {
         return AnalysisInput.of(core, new CoreOptions(exe, sysroot));
+    }
+
+    /**
+     * As {@link #open()}, then shows the bundle's warnings on {@code err} and keeps {@code output}
+     * clear of the folder it was extracted to.
+     */
+    AnalysisInput open(OutputFile output, PrintWriter err) throws IOException {
+        AnalysisInput in = open();
+        try {
+            BundleWarnings.show(in, err);
+            if (output != null && in.bundle() != null) {
+                output.alsoRefuse(in.bundle().root());
+            }
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     /** The request for an opened input: a bundle's exe, sysroot and debug files unless given. */

@@ -33,15 +33,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "maze");
+        Path cache = maze.cache.CacheFiles.root();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("maze-demo");
         PrintWriter out = spec.commandLine().getOut();
+        ExitCode code;
         try {
             DemoFixture.Captured c = DemoFixture.capture(cache, dir, System.err);
             System.err.println("maze demo: analyzing " + c.core() + " (" + Files.size(c.core()) / (1 << 20) + " MiB) ...");
             try (Analysis a = Analysis.open(new AnalysisRequest(c.core(), c.exe(), null, List.of(), true))) {
                 AnalysisResult r = a.run(null);
                 new TextReport(false).write(r.ranking(top), r.summary(), out);
+                code = ExitCode.of(r.summary());
             }
             out.println();
             out.println(keep != null ? "The core is kept in " + dir + ": maze analyze " + c.core()
@@ -52,6 +54,6 @@ final class DemoCommand implements Callable<Integer> {
                 PathUtils.deleteDirectory(dir);
             }
         }
-        return ExitCode.OK.code;
+        return code.code;
     }
 }

@@ -4,18 +4,24 @@ import maze.core.CoreFormatException;
 import maze.gdb.GdbException;
 import maze.layout.LayoutException;
 import maze.memory.UnmappedAddressException;
+import maze.output.OutputException;
 import picocli.CommandLine;
 
 /** Maps the exceptions a command may end with to a one-line message and a documented exit code. */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
-    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    public int handleExecutionException(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
+        Exception ex = unwrapOutput(thrown);
+        if (ex instanceof OutputException o && o.readerGone()) {
+            return ExitCode.READER_GONE.code; // as `| head` ends any Unix tool: quietly, 128 + SIGPIPE
+        }
         ExitCode code = classify(ex);
         if (code == ExitCode.INTERNAL) {
             ex.printStackTrace(cl.getErr());
         }
         cl.getErr().println("maze: " + message(ex));
+        ArgumentHints.forMissingFile(ex).ifPresent(h -> cl.getErr().println("maze: " + h));
         return code.code;
     }
 
@@ -29,9 +35,17 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return ex.getMessage();
     }
 
+    /** A listing writer wraps its stream's errors; the output's own line is what the user needs. */
+    private static Exception unwrapOutput(Exception ex) {
+        return ex instanceof java.io.UncheckedIOException u && u.getCause() instanceof OutputException o ? o : ex;
+    }
+
     static ExitCode classify(Throwable ex) {
         if (ex instanceof UserError u) {
             return u.code();
+        }
+        if (ex instanceof OutputException o) {
+            return o.refused() ? ExitCode.USAGE : ExitCode.BAD_INPUT;
         }
         if (ex instanceof CoreFormatException || ex instanceof maze.pack.BundleException || ex instanceof java.nio.file.NoSuchFileException
                 || ex instanceof java.nio.file.AccessDeniedException) {

@@ -40,6 +40,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // a bundle is told by its bytes, as analyze and blocks do: its core is read with its own files
         try (AnalysisInput in = AnalysisInput.of(core, new CoreOptions(exe, sysroot))) {
+            BundleWarnings.show(in, spec.commandLine().getErr());
             CoreInfo.run(new InfoRequest(in.core(), in.options().exe(), in.options().sysroot(), json, dlopenProbe),
                     spec.commandLine().getOut());
         }

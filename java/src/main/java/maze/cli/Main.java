@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import maze.output.OutputException;
+import maze.output.Stdout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,11 +17,14 @@ import picocli.CommandLine.Command;
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
-                "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input file,",
-                "4 no layouts/debug info, 5 gdb failed or missing, 6 no supported allocator."})
+                "Exit codes: 0 ok, 1 internal error, 2 usage (or an output maze must not write),",
+                "3 bad input file or output not written, 4 no layouts/debug info,",
+                "5 gdb failed or missing, 6 no supported allocator, 7 partial result (see its warnings),",
+                "130/143 SIGINT/SIGTERM, 141 stdout's reader closed it (as with | head)."})
 public final class Main {
 
     public static void main(String[] args) {
+        maze.output.Stdout.markReal();
         System.exit(run(args));
     }
 
@@ -27,7 +32,17 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Main::badCommandLine);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        try {
+            Stdout.check(cl.getOut());
+        } catch (OutputException e) {
+            if (e.readerGone()) {
+                return ExitCode.READER_GONE.code;
+            }
+            cl.getErr().println("maze: " + e.getMessage());
+            return code == ExitCode.OK.code ? ExitCode.BAD_INPUT.code : code;
+        }
+        return code;
     }
 
     /**
@@ -38,6 +53,8 @@ public final class Main {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("maze: " + ex.getMessage());
+        ArgumentHints.of(cl.getCommandSpec().name(), ex.getCommandLine().getParseResult().originalArgs())
+                .ifPresent(h -> err.println("maze: " + h));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Usage: " + cl.getHelp().synopsis(0).strip());
         err.println("'" + cl.getCommandSpec().qualifiedName() + " --help' explains every option.");

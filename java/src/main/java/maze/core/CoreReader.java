@@ -51,7 +51,7 @@ public final class CoreReader {
         if (notes.threads().isEmpty()) {
             throw new CoreFormatException(file, "a core without NT_PRSTATUS notes (no threads)");
         }
-        CoreMemory mem = new CoreMemory(bytes, segments);
+        SegmentReader mem = new SegmentReader(bytes, segments);
         String execFn = execFn(notes, mem);
         String exeReal = exeRealPath(notes, execFn, warnings);
         List<Module> modules = new ModuleResolver(notes, mem, opts, warnings).resolve(exeReal, execFn);
@@ -146,7 +146,7 @@ public final class CoreReader {
         return list;
     }
 
-    private static String execFn(CoreNotes notes, CoreMemory mem) {
+    private static String execFn(CoreNotes notes, SegmentReader mem) {
         Long p = notes.auxv().get(CoreNotes.AT_EXECFN);
         return p == null ? null : mem.cString(p, 4096);
     }

@@ -141,6 +141,36 @@ public final class ElfFile implements AutoCloseable {
         return list;
     }
 
+    /** Up to {@code max} bytes of the file's section data at link-time address {@code vaddr}; empty when none holds it. */
+    public byte[] bytesAt(long vaddr, int max) {
+        for (SectionHeader s : sections) {
+            if (s.addr() != 0 && s.hasData() && vaddr >= s.addr() && vaddr < s.addr() + s.size()) {
+                ByteBuffer b = sectionData(s);
+                int from = (int) (vaddr - s.addr());
+                byte[] out = new byte[Math.min(max, b.limit() - from)];
+                b.get(from, out);
+                return out;
+            }
+        }
+        return new byte[0];
+    }
+
+    /**
+     * A defined symbol named {@code name} that other objects could link against: in .dynsym, or
+     * global in .symtab (an executable linked statically exports nothing dynamically). Hidden and
+     * local symbols do not count: any library may have a static helper of that name.
+     */
+    public ElfSymbol export(String name) {
+        ElfSymbol[] found = new ElfSymbol[1];
+        forEachSymbol(name, s -> {
+            boolean visible = s.dynamic() || s.binding() == ElfSymbol.STB_GLOBAL;
+            if (visible && s.defined() && s.name().equals(name) && found[0] == null) {
+                found[0] = s;
+            }
+        });
+        return found[0];
+    }
+
     /** The defined symbol named exactly {@code name} (.symtab preferred, so hidden ones too), or null. */
     public ElfSymbol findSymbol(String name) {
         loadSymbols();

@@ -25,7 +25,7 @@ final class LinkMap {
     }
 
     /** The objects, in link_map order, or an empty list with a warning saying why not. */
-    static List<Entry> walk(CoreMemory mem, List<ProgramHeader> exePhdrs, long exeBias, List<String> warnings) {
+    static List<Entry> walk(SegmentReader mem, List<ProgramHeader> exePhdrs, long exeBias, List<String> warnings) {
         try {
             long rDebug = debugPointer(mem, exePhdrs, exeBias);
             if (rDebug == 0) {
@@ -34,13 +34,13 @@ final class LinkMap {
                 return List.of();
             }
             return entries(mem, mem.word(rDebug + 8), warnings);
-        } catch (CoreMemory.Missing e) {
+        } catch (SegmentReader.Missing e) {
             warnings.add("link_map walk stopped: " + e.getMessage() + "; libraries come from NT_FILE only");
             return List.of();
         }
     }
 
-    private static long debugPointer(CoreMemory mem, List<ProgramHeader> phdrs, long bias) {
+    private static long debugPointer(SegmentReader mem, List<ProgramHeader> phdrs, long bias) {
         for (ProgramHeader ph : phdrs) {
             if (ph.type() != ProgramHeader.PT_DYNAMIC) {
                 continue;
@@ -59,7 +59,7 @@ final class LinkMap {
         return 0;
     }
 
-    private static List<Entry> entries(CoreMemory mem, long first, List<String> warnings) {
+    private static List<Entry> entries(SegmentReader mem, long first, List<String> warnings) {
         List<Entry> list = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (long lm = first; lm != 0; lm = mem.word(lm + 24)) {
@@ -79,7 +79,7 @@ final class LinkMap {
     }
 
     /** Program headers read from memory at {@code address}, or null when the core lacks them. */
-    static List<ProgramHeader> phdrsAt(CoreMemory mem, long address, int count) {
+    static List<ProgramHeader> phdrsAt(SegmentReader mem, long address, int count) {
         if (count <= 0 || count > 4096) {
             return null;
         }

@@ -17,11 +17,11 @@ final class ModuleResolver {
     private static final int MAX_NOTE = 1 << 16;
 
     private final CoreNotes notes;
-    private final CoreMemory mem;
+    private final SegmentReader mem;
     private final CoreOptions opts;
     private final List<String> warnings;
 
-    ModuleResolver(CoreNotes notes, CoreMemory mem, CoreOptions opts, List<String> warnings) {
+    ModuleResolver(CoreNotes notes, SegmentReader mem, CoreOptions opts, List<String> warnings) {
         this.notes = notes;
         this.mem = mem;
         this.opts = opts;

@@ -28,4 +28,15 @@ public record Segment(long vaddr, long memSize, long fileOffset, long fileSize, 
     public boolean writable() {
         return (flags & PF_W) != 0;
     }
+
+    /** Where the last segment's bytes end in the core file (corrupt offsets ignored): nothing past it is read. */
+    public static long bytesEnd(java.util.List<Segment> segments) {
+        long end = 0;
+        for (Segment s : segments) {
+            if (s.fileOffset() >= 0 && s.fileSize() > 0 && s.fileOffset() + s.fileSize() > 0) {
+                end = Math.max(end, s.fileOffset() + s.fileSize());
+            }
+        }
+        return end;
+    }
 }

@@ -5,15 +5,33 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Collects what looked wrong during an analysis. Past MAX messages the rest are only counted, so
- * a badly corrupt heap cannot flood the report.
+ * Collects what looked wrong during an analysis. {@link #add} is for what may have cost blocks or
+ * their free status (the result is then partial); {@link #note} for what only cost names or
+ * detail (types not named), which is shown but leaves the blocks complete. Past MAX messages the
+ * rest are only counted, so a badly corrupt heap cannot flood the report.
  */
 public final class Warnings {
     private static final int MAX = 200;
     private final List<String> messages = new ArrayList<>();
     private int dropped;
+    private int incomplete;
 
+    /** Something the heap result may lack or get wrong because of it. */
     public synchronized void add(String message) {
+        incomplete++;
+        keep(message);
+    }
+
+    public synchronized void add(String format, Object... args) {
+        add(String.format(format, args));
+    }
+
+    /** Something that costs names or detail, not blocks. */
+    public synchronized void note(String format, Object... args) {
+        keep(String.format(format, args));
+    }
+
+    private void keep(String message) {
         if (messages.size() < MAX) {
             messages.add(message);
         } else {
@@ -21,8 +39,14 @@ public final class Warnings {
         }
     }
 
-    public synchronized void add(String format, Object... args) {
-        add(String.format(format, args));
+    /** True once any warning said part of the heap may be missing or wrong. */
+    public synchronized boolean incomplete() {
+        return incomplete > 0;
+    }
+
+    /** How many warnings were given, shown or not. */
+    public synchronized int count() {
+        return messages.size() + dropped;
     }
 
     public synchronized List<String> all() {

@@ -6,27 +6,39 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.util.function.Consumer;
 import maze.cache.CacheFiles;
+import maze.cache.PrivateFolders;
 
 /**
  * Layout answers on disk, one JSON file per module: {@code DIR/<build-id>.json}. DIR is
- * {@code <maze cache>/layouts} (the maze cache: {@link CacheFiles#root}). A file that cannot be read is
- * ignored (and rewritten), never an error: the cache only saves time.
+ * {@code <maze cache>/layouts} (the maze cache: {@link CacheFiles#root}), created 0700, its files
+ * 0600. A file that cannot be read is ignored (and rewritten), never an error: the cache only
+ * saves time. An entry is believed only after {@link LayoutCheck}; a folder or file another user
+ * owns or may write is not used at all. Both cases are warnings.
  */
 public final class LayoutCache {
     private final Path dir;
+    private final Consumer<String> warnings;
 
-    private LayoutCache(Path dir) {
+    private LayoutCache(Path dir, Consumer<String> warnings) {
         this.dir = dir;
+        this.warnings = warnings;
     }
 
+    /** A cache in {@code dir} whose warnings go to stderr. */
     public static LayoutCache at(Path dir) {
-        return new LayoutCache(dir);
+        return at(dir, w -> System.err.println("maze: WARNING: " + w));
+    }
+
+    public static LayoutCache at(Path dir, Consumer<String> warnings) {
+        return new LayoutCache(dir, warnings);
     }
 
     /** A cache that remembers nothing (every request asks gdb). */
     public static LayoutCache disabled() {
-        return new LayoutCache(null);
+        return new LayoutCache(null, w -> { });
     }
 
     /** The cache in the standard place (see the class comment). */
@@ -45,8 +57,23 @@ public final class LayoutCache {
             return null;
         }
         Path f = file(key);
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String unsafe = PrivateFolders.problem(dir);
+        unsafe = unsafe != null ? unsafe : PrivateFolders.problem(f);
+        if (unsafe != null) {
+            warnings.accept("layout cache not used: " + unsafe);
+            return null;
+        }
         try {
-            return Files.isRegularFile(f) ? LayoutJson.module(LayoutJson.MAPPER.readTree(f.toFile())) : null;
+            JsonNode json = LayoutJson.MAPPER.readTree(f.toFile());
+            String problem = LayoutCheck.problem(key, json);
+            if (problem != null) {
+                warnings.accept("layout cache entry " + f + " discarded and fetched again: " + problem);
+                return null;
+            }
+            return LayoutJson.module(json);
         } catch (IOException | RuntimeException e) {
             return null; // a torn or foreign file: fetch again and overwrite it
         }
@@ -60,9 +87,13 @@ public final class LayoutCache {
         if (dir == null) {
             return;
         }
+        String unsafe = PrivateFolders.create(dir);
+        if (unsafe != null) {
+            warnings.accept("layout cache not written: " + unsafe);
+            return;
+        }
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Path tmp = Files.createTempFile(dir, key, ".tmp"); // 0600
             JsonNode json = LayoutJson.module(m);
             LayoutJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), json);
             try {

@@ -1,25 +1,22 @@
 package maze.memory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import maze.core.CoreModel;
 import maze.core.MappedFile;
 import maze.core.Segment;
-import maze.nativebind.NativeCoreScanner;
 
 /**
  * The process's memory as a core holds it: segment bytes from the core file (mapped), and bytes the
  * core left out of file-backed ranges from the module files (NT_FILE) when they are present here.
  * Bytes a truncated core lost are not readable: plain reads throw with a detail saying so.
- * Thread-safe for reads. Bulk scans go through {@link #scanner()}.
+ * Thread-safe for reads. Bulk scans are a CoreScanner over the same core (nativebind).
  */
 public final class CoreMemory implements MemoryView, AutoCloseable {
     private final Path corePath;
     private final long fileSize;
-    private final List<Segment> segmentList;
     private final MappedWindows core;
     private final SegmentTable segments;
     private final ModuleFiles modules;
@@ -29,7 +26,6 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
     private final long[] start;
     private final long[] lastLong;
     private final long[] fileOffset;
-    private NativeCoreScanner scanner;
 
     /**
      * @param corePath    the core file
@@ -42,8 +38,7 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
                       Function<String, Path> moduleFiles) throws IOException {
         this.corePath = corePath;
         this.fileSize = fileSize;
-        this.segmentList = List.copyOf(segments);
-        this.core = MappedWindows.map(corePath, fileSize);
+        this.core = MappedWindows.map(corePath, Math.min(fileSize, Segment.bytesEnd(segments)));
         this.segments = new SegmentTable(segments, Math.min(fileSize, core.size()));
         this.modules = new ModuleFiles(files, moduleFiles);
         this.start = this.segments.start;
@@ -216,28 +211,8 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
         return v;
     }
 
-    /**
-     * Native bulk scans over this core's segments, on as many threads as there are processors.
-     * Opened on first use and closed with this memory.
-     */
-    public synchronized CoreScanner scanner() {
-        if (scanner == null) {
-            try {
-                scanner = NativeCoreScanner.open(corePath, fileSize, segmentList,
-                        Runtime.getRuntime().availableProcessors());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return scanner;
-    }
-
-    /** Closes the scanner; the mapped buffers go with the garbage collector. */
+    /** Nothing to release now: the mapped buffers go with the garbage collector. */
     @Override
-    public synchronized void close() {
-        if (scanner != null) {
-            scanner.close();
-            scanner = null;
-        }
+    public void close() {
     }
 }

@@ -7,6 +7,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import maze.core.CoreFormatException;
 
 /**
  * A read-only file mapped as overlapping windows (a MappedByteBuffer holds less than 2 GiB).
@@ -34,10 +35,23 @@ final class MappedWindows {
             for (int k = 0; k < windows.length; k++) {
                 long start = (long) k << STEP_SHIFT;
                 long len = Math.min(STEP + OVERLAP, mapped - start);
-                MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, start, len);
+                MappedByteBuffer m = mapWindow(file, ch, start, len, mapped);
                 windows[k] = m.order(ByteOrder.LITTLE_ENDIAN);
             }
             return new MappedWindows(windows, mapped);
+        }
+    }
+
+    /** A window; a refused mapping is one line naming the core and the address-space limit. */
+    private static MappedByteBuffer mapWindow(Path file, FileChannel ch, long start, long len, long total) throws IOException {
+        try {
+            return ch.map(FileChannel.MapMode.READ_ONLY, start, len);
+        } catch (IOException | OutOfMemoryError e) {
+            if (!(e instanceof OutOfMemoryError) && !(e.getCause() instanceof OutOfMemoryError)) {
+                throw (IOException) e;
+            }
+            throw new CoreFormatException(file, "cannot map its " + total + " bytes of segments into memory: "
+                    + AddressSpace.limit() + " (raise it with ulimit -v, or analyze on a host with more)");
         }
     }
 

@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
  * the jar under its platform prefix, linux-x86-64/libmazescan.so. Mirrors native/mazescan.h.
  */
 final class MazeScanLibrary {
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     static final int OK = 0;
     static final int OVERFLOW = 1;
@@ -34,7 +34,7 @@ final class MazeScanLibrary {
 
     static native int maze_abi_version();
 
-    static native Pointer maze_open(byte[] path, int[] status);
+    static native Pointer maze_open(byte[] path, long maxBytes, int[] status);
 
     static native void maze_close(Pointer core);
 

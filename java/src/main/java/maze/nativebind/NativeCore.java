@@ -15,6 +15,8 @@ final class NativeCore implements AutoCloseable {
             13, "permission denied", 19, "the file cannot be mapped", 21, "is a directory",
             22, "invalid argument", 24, "too many open files");
 
+    private static final int ENOMEM = 12;
+
     private final Path path;
     private Pointer handle;
 
@@ -24,9 +26,18 @@ final class NativeCore implements AutoCloseable {
     }
 
     static NativeCore open(Path path) throws IOException {
+        return open(path, Long.MAX_VALUE);
+    }
+
+    /** Maps at most the first {@code maxBytes} of {@code path}. */
+    static NativeCore open(Path path, long maxBytes) throws IOException {
         byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
         int[] status = new int[2];
-        Pointer h = MazeScanLibrary.maze_open(Arrays.copyOf(name, name.length + 1), status);
+        Pointer h = MazeScanLibrary.maze_open(Arrays.copyOf(name, name.length + 1), maxBytes, status);
+        if (h == null && status[1] == ENOMEM) {
+            throw new maze.core.CoreFormatException(path, "cannot map " + maxBytes + " bytes of it: "
+                    + maze.memory.AddressSpace.limit() + " (raise it with ulimit -v)");
+        }
         if (h == null) {
             throw new IOException("cannot open core " + path + ": "
                     + ERRNO_NAMES.getOrDefault(status[1], "errno " + status[1]));

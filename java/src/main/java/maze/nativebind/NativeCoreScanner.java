@@ -49,7 +49,8 @@ public final class NativeCoreScanner implements CoreScanner {
 
     static NativeCoreScanner open(Path corePath, long realFileSize, List<Segment> segments,
                                   int threads, int batch) throws IOException {
-        NativeCore core = NativeCore.open(corePath);
+        // only the segments' bytes are mapped: a core's tail past them is never scanned
+        NativeCore core = NativeCore.open(corePath, Math.min(realFileSize, Segment.bytesEnd(segments)));
         long size = Math.min(realFileSize, core.size());
         return new NativeCoreScanner(core, ScanSpans.of(segments, size), Math.max(1, threads), batch);
     }

@@ -39,6 +39,11 @@ public final class BundleExtractor implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // /proc/self/mem and the like: regular in name only, unreadable at offset 0
+            throw new maze.core.CoreFormatException(file, "cannot be read (" + e.getMessage() + "): not a core file");
         }
     }
 
@@ -66,13 +71,21 @@ public final class BundleExtractor implements AutoCloseable {
             Folders.create(root, BundleLayout.SYSROOT);
             Folders.create(root, BundleLayout.DEBUG);
             return new BundleExtractor(root, m, SysrootLinks.create(bundle, root, m));
-        } catch (IOException | RuntimeException e) {
-            try {
-                Folders.deleteTree(root);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup); // the refusal is what the user must see first
-            }
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            removeQuietly(root, e);
+            throw new BundleException(bundle, null, "too deeply nested or too large to read (" + e + ")", e);
+        } catch (IOException | RuntimeException | Error e) {
+            removeQuietly(root, e);
             throw e;
+        }
+    }
+
+    /** An error is what the user must see first; the extraction folder goes in any case. */
+    private static void removeQuietly(Path root, Throwable e) {
+        try {
+            Folders.deleteTree(root);
+        } catch (IOException | RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
         }
     }
 

@@ -3,9 +3,6 @@ package maze.pack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,11 +10,12 @@ import java.util.List;
 import java.util.Set;
 import maze.core.CoreModel;
 import maze.core.Module;
+import maze.output.OutputFile;
 
 /**
  * Writes a bundle: the core, the executable, every mapped library, their separate debug files
- * where this host has them, and {@code manifest.json} last. Written beside the target under a
- * temporary name and renamed at the end, so a failed pack leaves no half bundle behind.
+ * where this host has them, and {@code manifest.json} last. Written through {@link OutputFile}
+ * (a private temporary file renamed at the end), so a failed pack leaves no half bundle behind.
  */
 public final class BundleWriter {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,61 +30,44 @@ public final class BundleWriter {
         this.host = host;
     }
 
-    /** Packs {@code model} (read from its core by {@link CoreAccess#read}) into {@code out}. */
-    public Manifest write(CoreModel model, Path out) throws IOException {
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try {
-            Manifest m;
-            try (TarSink tar = new TarSink(partial)) {
-                m = writeEntries(model, tar);
-            }
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return m;
-        } finally {
-            Files.deleteIfExists(partial);
+    /** As the other write, into a private file at {@code out}, packing proven files only. */
+    public Manifest write(CoreModel model, java.nio.file.Path out) throws IOException {
+        try (OutputFile file = OutputFile.check(out, "-o", List.of(model.file()), true)) {
+            return write(model, file, PackOptions.DEFAULT);
         }
     }
 
-    private Manifest writeEntries(CoreModel model, TarSink tar) throws IOException {
+    /**
+     * Packs {@code model} (read from its core by {@link CoreAccess#read}) into {@code out}, which
+     * must be none of the files it packs. {@code options} say which files the user vouched for.
+     */
+    public Manifest write(CoreModel model, OutputFile out, PackOptions options) throws IOException {
+        out.alsoRefuse(model.file());
+        for (Module m : model.modules()) {
+            out.alsoRefuse(m.localFile());
+        }
+        Manifest m;
+        try (TarSink tar = new TarSink(out.open())) {
+            m = writeEntries(model, tar, options);
+        }
+        out.commit();
+        return m;
+    }
+
+    private Manifest writeEntries(CoreModel model, TarSink tar, PackOptions options) throws IOException {
         BundleFile core = tar.put(BundleLayout.CORE, model.file());
         List<String> warnings = new ArrayList<>(model.warnings());
         List<ManifestModule> modules = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Module m : model.modules()) {
             if (seen.add(m.path())) {
-                modules.add(packModule(m, tar, warnings));
+                modules.add(new ModulePacking(access, tar, options, warnings).pack(m));
             }
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, mazeVersion, Instant.now().toString(), host,
                 model.pid(), model.psargs(), exePath(model), core, modules, warnings);
         tar.putBytes(Manifest.ENTRY, JSON.writeValueAsBytes(manifest));
         return manifest;
-    }
-
-    private ManifestModule packModule(Module m, TarSink tar, List<String> warnings) throws IOException {
-        String warning = ModuleCheck.problem(m);
-        BundleFile file = null;
-        BundleFile debug = null;
-        if (ModuleCheck.packable(m)) {
-            file = tar.put(BundleLayout.sysrootEntry(m.path()), m.localFile());
-            debug = packDebug(m, tar);
-        }
-        if (warning != null) {
-            warnings.add(warning);
-        }
-        return new ManifestModule(m.path(), m.linkName(), m.loadBias(), m.buildId(), m.fileBuildId(),
-                m.executable(), file, debug, warning);
-    }
-
-    private BundleFile packDebug(Module m, TarSink tar) throws IOException {
-        Path debug = access.debugFile(m);
-        if (debug == null) {
-            return null;
-        }
-        String id = m.fileBuildId() != null ? m.fileBuildId() : m.buildId();
-        String entry = id != null ? BundleLayout.buildIdDebugEntry(id)
-                : BundleLayout.debugLinkEntry(m.path(), debug.getFileName().toString());
-        return tar.putOnce(entry, debug);
     }
 
     private static String exePath(CoreModel model) {

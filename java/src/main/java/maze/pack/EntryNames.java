@@ -11,11 +11,20 @@ final class EntryNames {
     private static final Set<String> TOP = Set.of(BundleLayout.SYSROOT, BundleLayout.DEBUG);
     private static final Set<String> FILES = Set.of(BundleLayout.CORE, Manifest.ENTRY);
 
+    /** Linux's PATH_MAX and NAME_MAX; no packed path is deeper than this many folders. */
+    static final int MAX_NAME = 4096;
+    static final int MAX_COMPONENT = 255;
+    static final int MAX_DEPTH = 128;
+
     private EntryNames() {
     }
 
     static String refusal(String name, boolean directory) {
         String n = directory && name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        String size = sizeRefusal(n);
+        if (size != null) {
+            return size;
+        }
         if (n.isEmpty() || n.startsWith("/")) {
             return "absolute or empty path";
         }
@@ -33,7 +42,8 @@ final class EntryNames {
         if (path == null || !path.startsWith("/") || path.length() < 2) {
             return "not an absolute path";
         }
-        return componentsRefusal(path.substring(1));
+        String size = sizeRefusal(path);
+        return size != null ? size : componentsRefusal(path.substring(1));
     }
 
     /**
@@ -44,6 +54,10 @@ final class EntryNames {
     static String linkNameRefusal(String path) {
         if (path == null || !path.startsWith("/") || path.length() < 2) {
             return "not an absolute path";
+        }
+        String size = sizeRefusal(path);
+        if (size != null) {
+            return size;
         }
         int depth = 0;
         for (String c : path.substring(1).split("/", -1)) {
@@ -56,6 +70,23 @@ final class EntryNames {
             }
         }
         return depth == 0 ? "path names no file" : null;
+    }
+
+    /** Caps checked before the name is split or resolved: a hostile name may be megabytes long. */
+    static String sizeRefusal(String name) {
+        if (name.length() > MAX_NAME) {
+            return "name longer than " + MAX_NAME + " characters";
+        }
+        long depth = name.chars().filter(c -> c == '/').count();
+        if (depth > MAX_DEPTH) {
+            return "nested deeper than " + MAX_DEPTH + " folders";
+        }
+        for (String c : name.split("/", -1)) {
+            if (c.length() > MAX_COMPONENT) {
+                return "a path component longer than " + MAX_COMPONENT + " characters";
+            }
+        }
+        return null;
     }
 
     private static String componentsRefusal(String relative) {

@@ -1,16 +1,14 @@
 package maze.pack;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import maze.output.TempPaths;
 
 /** Private folders for extracted bundles: created 0700, paths kept inside them, removed whole. */
 final class Folders {
@@ -22,7 +20,9 @@ final class Folders {
 
     /** A new folder only its owner can enter (extracted bundles and scratch cores hold a process's memory). */
     static Path createPrivateTemp(Path parent) throws IOException {
-        return Files.createTempDirectory(parent, "maze-bundle-", PRIVATE);
+        Path dir = Files.createTempDirectory(parent, "maze-bundle-", PRIVATE);
+        TempPaths.register(dir);
+        return dir;
     }
 
     /** {@code root/relative} after its name was checked; refuses anything that would resolve outside. */
@@ -45,36 +45,23 @@ final class Folders {
         return p;
     }
 
+    /** One component at a time from the root down: no recursion, however deep a hostile name is. */
     private static void createAll(Path root, Path dir) throws IOException {
         if (dir.equals(root)) {
             return;
         }
-        createAll(root, dir.getParent());
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectory(dir, PRIVATE);
+        Path at = root;
+        for (Path part : root.relativize(dir)) {
+            at = at.resolve(part);
+            if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(at, PRIVATE);
+            }
         }
     }
 
     /** Removes {@code root} and all below it, never following a link out of it. */
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TempPaths.deleteTree(root);
+        TempPaths.release(root);
     }
 }

@@ -32,12 +32,22 @@ final class ManifestCheck {
         Manifest m;
         try {
             m = JSON.readValue(bytes, Manifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the original message is one line; the full one adds a source location on another
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + e.getMessage(), e);
+        }
+        if (m == null) {
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: empty");
         }
         if (m.format() != Manifest.FORMAT) {
             throw new BundleException(bundle, Manifest.ENTRY, "format " + m.format() + " is not " + Manifest.FORMAT
                     + " (packed by maze " + m.mazeVersion() + ")");
+        }
+        String problem = ManifestFields.problem(m);
+        if (problem != null) {
+            throw new BundleException(bundle, Manifest.ENTRY, "not a valid manifest: " + problem);
         }
         return m;
     }

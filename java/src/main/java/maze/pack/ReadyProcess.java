@@ -52,7 +52,10 @@ public final class ReadyProcess implements AutoCloseable {
         rp.readInBackground(readyText);
         // the latch also opens when the program ends early, so ask whether the text was seen
         if (!rp.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !rp.readySeen) {
-            String why = rp.process.isAlive() ? "did not print" : "exited (code " + rp.process.exitValue() + ") without printing";
+            // output ended early: the program is ending; give it a moment so its exit status is known
+            rp.process.waitFor(2, TimeUnit.SECONDS);
+            String why = rp.process.isAlive() ? "did not print" : "exited (" + status(rp.process.exitValue())
+                    + ") without printing";
             rp.close(); // after the question above: a killed program is no longer alive
             throw new IOException(String.join(" ", command) + " " + why + " '" + readyText + "' within "
                     + timeout.toSeconds() + " s; its output ends: " + rp.tail());
@@ -60,7 +63,12 @@ public final class ReadyProcess implements AutoCloseable {
         return rp;
     }
 
-    private void readInBackground(String readyText) {
+    /** "code 70", or "killed by signal 11" for the shell-style 128+N codes Java reports. */
+    private static String status(int code) {
+        return code > 128 ? "killed by signal " + (code - 128) : "code " + code;
+    }
+
+        private void readInBackground(String readyText) {
         Thread t = new Thread(() -> {
             BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             try {

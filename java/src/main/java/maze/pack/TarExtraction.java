@@ -20,12 +20,17 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * afterwards by {@link ManifestCheck}.
  */
 final class TarExtraction {
+    /** Deflate's own bound: no gzip stream expands more than about 1032 times (long runs of zeros). */
+    static final long MAX_RATIO = 1032;
+
     private final Path bundle;
     private final Path root;
     private final BundleLimits limits;
     final Map<String, BundleFile> files = new LinkedHashMap<>();
     byte[] manifest;
     private long total;
+    private long declared;
+    private long bundleSize;
     private long maxTotal = -1;
     private int entries;
 
@@ -36,6 +41,7 @@ final class TarExtraction {
     }
 
     void run() throws IOException {
+        bundleSize = Files.size(bundle);
         String name = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
@@ -99,6 +105,11 @@ final class TarExtraction {
         }
         if (core) {
             startTotal(name, e.getSize());
+        }
+        declared += e.getSize();
+        if (declared > bundleSize * MAX_RATIO + (1 << 20)) {
+            throw refuse(name, "declares " + e.getSize() + " bytes, more than a bundle of " + bundleSize
+                    + " bytes can hold (gzip expands at most " + MAX_RATIO + " times)");
         }
         if (files.containsKey(name)) {
             throw refuse(name, "appears twice");

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,14 +24,12 @@ final class TarSink implements AutoCloseable {
     private final TarArchiveOutputStream tar;
     private final Map<String, BundleFile> written = new HashMap<>();
 
-    TarSink(Path out) throws IOException {
+    /** Writes into {@code out} (an {@link maze.output.OutputFile}'s stream: private, renamed when done). */
+    TarSink(OutputStream out) throws IOException {
         GzipParameters gz = new GzipParameters();
         // cores are mostly zeros and pages: the fastest level already shrinks them well
         gz.setCompressionLevel(Deflater.BEST_SPEED);
-        // a core holds the process's secrets: the bundle is readable by its owner only
-        Files.deleteIfExists(out);
-        Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(out, StandardOpenOption.WRITE), BUFFER);
+        OutputStream raw = new BufferedOutputStream(out, BUFFER);
         tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw, gz));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX); // entries past 8 GiB
@@ -39,12 +37,33 @@ final class TarSink implements AutoCloseable {
 
     /** Streams {@code file} into {@code entry}; the size is taken before, so a growing file is refused. */
     BundleFile put(String entry, Path file) throws IOException {
-        long size = Files.size(file);
+        return put(entry, file, Files.size(file), Files.newInputStream(file));
+    }
+
+    /**
+     * Streams a checked file, opened without following a link unless its check allowed one, and
+     * refuses it when it is no longer the file that was checked (another inode, size or time).
+     */
+    BundleFile put(String entry, ModuleCheck.Verdict checked) throws IOException {
+        Path file = checked.file();
+        LinkOption[] how = checked.followsLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        InputStream in = checked.followsLinks() ? Files.newInputStream(file)
+                : Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        BundleFile done = put(entry, file, checked.seen().size(), in);
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, how);
+        if (!java.util.Objects.equals(now.fileKey(), checked.seen().fileKey()) || now.size() != checked.seen().size()
+                || !now.lastModifiedTime().equals(checked.seen().lastModifiedTime())) {
+            throw new IOException(file + " changed while it was packed: it is no longer the file that was checked");
+        }
+        return done;
+    }
+
+    private BundleFile put(String entry, Path file, long size, InputStream opened) throws IOException {
         MessageDigest sha = Hashing.sha256();
-        begin(entry, size);
         byte[] buf = new byte[BUFFER];
         long left = size;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = opened) {
+            begin(entry, size);
             for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; left -= n) {
                 sha.update(buf, 0, n);
                 tar.write(buf, 0, n);
@@ -61,7 +80,7 @@ final class TarSink implements AutoCloseable {
      * As {@link #put}, but an entry already written is not written again: two copies of one
      * library (one build-id) share their debug file, and a bundle must not hold a name twice.
      */
-    BundleFile putOnce(String entry, Path file) throws IOException {
+    BundleFile putOnce(String entry, ModuleCheck.Verdict file) throws IOException {
         BundleFile done = written.get(entry);
         if (done == null) {
             done = put(entry, file);

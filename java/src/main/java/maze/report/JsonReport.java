@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import maze.heap.Coverage;
 
 /**
  * The machine-readable report: {@code {"items":[...],"other":...,"summary":{...},"warnings":[...]}}.
@@ -75,6 +76,26 @@ public final class JsonReport {
         g.writeNumberField("types", ranking.shown().size() + ranking.otherTypes());
         g.writeFieldName("facts");
         g.writeObject(s.facts());
+        g.writeBooleanField("partial", s.partial());
+        g.writeArrayFieldStart("allocators");
+        for (Coverage c : s.coverage()) {
+            writeCoverage(c, g);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeCoverage(Coverage c, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("allocator", c.allocator());
+        g.writeStringField("version", c.version() == null ? null : c.version().text());
+        g.writeStringField("module", c.module());
+        g.writeStringField("found_by", c.evidence());
+        g.writeBooleanField("serves_malloc", c.servesMalloc());
+        g.writeBooleanField("walked", c.walked());
+        g.writeStringField("not_walked_because", c.notWalked());
+        g.writeNumberField("blocks", c.blocks());
+        g.writeNumberField("bytes", c.bytes());
         g.writeEndObject();
     }
 }

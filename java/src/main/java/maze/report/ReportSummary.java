@@ -3,17 +3,21 @@ package maze.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maze.heap.Coverage;
 
 /**
  * What the report says beside the table. {@code facts} are the walker's own figures (arenas,
  * heaps, mmapped chunks, ...), shown in their map's order under their own names; values should be
- * numbers, strings, booleans, lists or maps so they render as JSON.
+ * numbers, strings, booleans, lists or maps so they render as JSON. {@code coverage} lists every
+ * allocator found and whether it was walked; {@code partial}: part of the heap may be missing.
  */
 public record ReportSummary(String allocator, String version, long liveBlocks, long liveBytes,
-                            Map<String, Object> facts, List<String> warnings) {
+                            Map<String, Object> facts, List<Coverage> coverage, List<String> warnings,
+                            boolean partial) {
 
     public ReportSummary {
         facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        coverage = List.copyOf(coverage);
         warnings = List.copyOf(warnings);
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import maze.heap.Coverage;
 
 /**
  * The table people read: {@code Order  Amount  TotalSize  AvgSize  Type}, then the summary.
@@ -66,6 +67,13 @@ public final class TextReport {
         label(out, "Allocator", s.allocatorAndVersion());
         for (Map.Entry<String, Object> fact : s.facts().entrySet()) {
             label(out, fact.getKey(), String.valueOf(fact.getValue()));
+        }
+        out.println("Allocators (" + s.coverage().size() + "):");
+        for (Coverage c : s.coverage()) {
+            out.println("  - " + c.describe());
+        }
+        if (s.partial()) {
+            label(out, "Result", "PARTIAL: part of the heap was not read or may be wrong (see the warnings)");
         }
         if (s.warnings().isEmpty()) {
             label(out, "Warnings", "none");

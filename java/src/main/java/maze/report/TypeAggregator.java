@@ -3,6 +3,7 @@ package maze.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import maze.heap.Coverage;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
 
@@ -47,8 +48,8 @@ public final class TypeAggregator implements TypedBlockSink {
 
     /** The summary of this walk's blocks with the walker's facts and the analysis's warnings. */
     public ReportSummary summary(String allocator, String version, Map<String, Object> facts,
-                                 List<String> warnings) {
-        return new ReportSummary(allocator, version, liveBlocks, liveBytes, facts, warnings);
+                                 List<Coverage> coverage, List<String> warnings, boolean partial) {
+        return new ReportSummary(allocator, version, liveBlocks, liveBytes, facts, coverage, warnings, partial);
     }
 
     /** The rows in report order, cut to {@code top} ({@code <= 0}: all). */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import maze.cache.CacheFiles;
+import maze.heap.mimalloc.MimallocPlugin;
 import maze.gdb.CBuild;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
@@ -71,7 +72,7 @@ class DlopenProbeTest {
     }
 
     private DlopenProbe.Result probe(List<Path> candidates, Map<String, String> env) throws Exception {
-        return new DlopenProbe(new ProbeChild(probe, LIMIT, env)).probe(candidates);
+        return new DlopenProbe(new ProbeChild(probe, LIMIT, env), new MimallocPlugin()).probe(candidates);
     }
 
     @Test
@@ -81,9 +82,9 @@ class DlopenProbeTest {
         Path lib = mimalloc209();
         DlopenProbe.Result r = probe(List.of(pie, exe, lib), Map.of());
         assertTrue(r.done());
-        assertEquals(209, r.version().raw());
+        assertEquals(209, r.raw());
         assertEquals("2.0.9", r.version().text());
-        assertEquals(2, r.version().generation());
+        assertEquals("dlopen probe", r.version().source());
         assertEquals(lib, r.answeredBy());
         assertEquals(List.of(pie, exe), r.skipped().stream().map(DlopenProbe.Skipped::file).toList());
         assertTrue(r.skipped().get(0).reason().contains("position-independent executable"), r.skipped().toString());
@@ -110,10 +111,10 @@ class DlopenProbeTest {
     @Test
     void theChildItselfFailsOnBothKindsOfExecutable() throws Exception {
         ProbeChild child = new ProbeChild(probe, LIMIT, Map.of());
-        ProbeChild.Outcome pie = child.run(pieNamedMimalloc());
+        ProbeChild.Outcome pie = child.run(pieNamedMimalloc(), "mi_version");
         assertEquals(ProbeChild.Kind.DLOPEN_FAILED, pie.kind());
         assertTrue(pie.message().contains("cannot dynamically load position-independent executable"), pie.message());
-        ProbeChild.Outcome exe = child.run(nonPie());
+        ProbeChild.Outcome exe = child.run(nonPie(), "mi_version");
         assertEquals(ProbeChild.Kind.DLOPEN_FAILED, exe.kind());
         assertTrue(exe.message().contains("cannot dynamically load executable"), exe.message());
     }
@@ -139,8 +140,8 @@ class DlopenProbeTest {
         Path lib = envDump(record);
         Map<String, String> parent = Map.of("MIMALLOC_RESERVE_OS_MEMORY", "4GiB", "MIMALLOC_VERBOSE", "1",
                 "LD_PRELOAD", lib.toString(), "HOME", "/root", "LD_LIBRARY_PATH", tmp.toString());
-        ProbeChild.Outcome o = new ProbeChild(probe, LIMIT, parent).run(lib);
-        assertEquals(ProbeChild.Kind.NO_MI_VERSION, o.kind(), o.message());
+        ProbeChild.Outcome o = new ProbeChild(probe, LIMIT, parent).run(lib, "mi_version");
+        assertEquals(ProbeChild.Kind.NO_FUNCTION, o.kind(), o.message());
         List<String> seen = Files.readAllLines(record);
         assertEquals(List.of("LC_ALL=C", "LD_LIBRARY_PATH=" + tmp), seen.stream().sorted().toList());
     }
@@ -156,7 +157,7 @@ class DlopenProbeTest {
         pb.environment().put("MAZE_PROBE_TEST", "kept");
         Process p = pb.start();
         p.getInputStream().readAllBytes();
-        assertEquals(ProbeChild.NO_MI_VERSION, p.waitFor());
+        assertEquals(ProbeChild.NO_FUNCTION, p.waitFor());
         List<String> seen = Files.readAllLines(record);
         assertTrue(seen.contains("MAZE_PROBE_TEST=kept"), seen.toString());
         assertTrue(seen.stream().noneMatch(l -> l.startsWith("MIMALLOC_")), seen.toString());
@@ -166,7 +167,7 @@ class DlopenProbeTest {
     void aConstructorThatNeverReturnsIsKilledAtTheLimitAndSkipped() throws Exception {
         Path hang = build("hang.c", "libhang.so", "-shared", "-fPIC");
         long start = System.nanoTime();
-        DlopenProbe.Result r = new DlopenProbe(new ProbeChild(probe, Duration.ofSeconds(1), Map.of()))
+        DlopenProbe.Result r = new DlopenProbe(new ProbeChild(probe, Duration.ofSeconds(1), Map.of()), new MimallocPlugin())
                 .probe(List.of(hang));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "the limit held");
         assertFalse(r.done());
@@ -177,7 +178,7 @@ class DlopenProbeTest {
     @Test
     void realMimallocGetsNoOptions() throws Exception {
         Map<String, String> parent = Map.of("MIMALLOC_VERBOSE", "1", "MIMALLOC_SHOW_STATS", "1");
-        ProbeChild.Outcome o = new ProbeChild(probe, LIMIT, parent).run(mimalloc209());
+        ProbeChild.Outcome o = new ProbeChild(probe, LIMIT, parent).run(mimalloc209(), "mi_version");
         assertEquals(ProbeChild.Kind.OK, o.kind(), o.message());
         assertEquals(209, o.raw());
         assertEquals("", o.message());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
+import maze.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,26 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InfoCommandTest {
     @TempDir
     Path tmp;
-
-    /** One in-process run of the CLI. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run maze(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** What the fixture printed: its pid, then one "tid N" per thread. */
     record Printed(int pid, Set<Integer> tids) {
@@ -64,7 +43,7 @@ class InfoCommandTest {
     }
 
     private JsonNode infoJson(Path core) throws IOException {
-        Run r = maze("info", core.toString(), "--json");
+        CliRun r = CliRun.maze("info", core.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         return new ObjectMapper().readTree(r.out());
     }
@@ -129,7 +108,7 @@ class InfoCommandTest {
     private void truncatedGcoreIsBadInput(Path core) throws IOException {
         Path cut = tmp.resolve("cut-gcore");
         Files.write(cut, Arrays.copyOf(Files.readAllBytes(core), 1 << 20));
-        Run r = maze("info", cut.toString());
+        CliRun r = CliRun.maze("info", cut.toString());
         assertEquals(ExitCode.BAD_INPUT.code, r.exit());
         assertTrue(r.err().contains(cut.toString()) && r.err().contains("truncated"), r.err());
     }
@@ -142,12 +121,32 @@ class InfoCommandTest {
         assertTrue(info.get("warnings").toString().contains("truncated"), info.get("warnings").toString());
         assertTrue(info.get("segments").toString().contains("\"truncated\""));
         assertEquals(4, info.get("threads").size());
+        CliRun analyze = CliRun.maze("analyze", cut.toString());
+        assertEquals(ExitCode.NO_ALLOCATOR.code, analyze.exit(), analyze.err());
+        assertTrue(analyze.err().contains("the core is truncated (the file has 1048576 of the"), analyze.err());
+    }
+
+    /** gdb's order (program, core) gets the command to type; a PID where a core belongs gets capture --pid. */
+    private void hintsForUsualSlips(Path core) throws Exception {
+        Path exe = Fixtures.binary("info_fixture");
+        CliRun swapped = CliRun.maze("analyze", exe.toString(), core.toString());
+        assertEquals(ExitCode.USAGE.code, swapped.exit());
+        assertTrue(swapped.err().contains("maze analyze " + core + " --exe " + exe), swapped.err());
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            CliRun pid = CliRun.maze("blocks", Long.toString(sleeper.pid()));
+            assertEquals(ExitCode.BAD_INPUT.code, pid.exit());
+            assertTrue(pid.err().contains("is a running process, not a core file: take its core with `maze capture --pid "
+                    + sleeper.pid() + "`"), pid.err());
+        } finally {
+            sleeper.destroyForcibly();
+        }
     }
 
     /** --exe wins over the core's path; a file of another build is accepted with a warning. */
     private void exeOverride(Path core) throws IOException {
         Path other = Files.copy(Path.of("/bin/true"), tmp.resolve("other-exe"));
-        JsonNode info = new ObjectMapper().readTree(maze("info", core.toString(), "--json", "--exe", other.toString()).out());
+        JsonNode info = new ObjectMapper().readTree(CliRun.maze("info", core.toString(), "--json", "--exe", other.toString()).out());
         assertEquals(other.toString(), info.get("exe").asText());
         assertEquals(other.toString(), info.get("modules").get(0).get("local_file").asText());
         assertEquals(false, info.get("modules").get(0).get("build_id_matches").asBoolean());
@@ -187,6 +186,7 @@ class InfoCommandTest {
         assertTrue(info.get("kernel_core").asBoolean());
         assertDescribesFixture(info, Printed.of(lines));
         truncatedKernelCoreStillReads(core);
+        hintsForUsualSlips(core);
     }
 
     private static Path kernelCore(Path dir) throws IOException {
@@ -201,7 +201,7 @@ class InfoCommandTest {
                 FixtureProcess.defaultTimeout())) {
             Path core = fp.gcore(tmp);
             Printed printed = Printed.of(fp.outputSoFar());
-            Run r = maze("info", core.toString());
+            CliRun r = CliRun.maze("info", core.toString());
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("pid:      " + printed.pid()), r.out());
             printed.tids().forEach(t -> assertTrue(r.out().contains("tid " + t), r.out()));
@@ -215,7 +215,7 @@ class InfoCommandTest {
     @Test
     void missingCoreIsBadInput() {
         Path none = tmp.resolve("no-such-core");
-        Run r = maze("info", none.toString());
+        CliRun r = CliRun.maze("info", none.toString());
         assertEquals(ExitCode.BAD_INPUT.code, r.exit());
         assertTrue(r.err().contains(none.toString()), r.err());
     }
@@ -223,7 +223,7 @@ class InfoCommandTest {
     @Test
     void notACoreIsBadInput() throws IOException {
         Path text = Files.writeString(tmp.resolve("readme.txt"), "hello\n");
-        Run r = maze("info", text.toString(), "--json");
+        CliRun r = CliRun.maze("info", text.toString(), "--json");
         assertEquals(ExitCode.BAD_INPUT.code, r.exit());
         assertTrue(r.err().contains(text.toString()) && r.err().contains("not an ELF"), r.err());
         assertEquals("", r.out());
@@ -234,7 +234,7 @@ class InfoCommandTest {
         try (FixtureProcess fp = FixtureProcess.start(List.of(Fixtures.binary("info_fixture").toString()), tmp,
                 FixtureProcess.defaultTimeout())) {
             Path core = fp.gcore(tmp);
-            Run r = maze("info", core.toString(), "--exe", tmp.resolve("gone").toString());
+            CliRun r = CliRun.maze("info", core.toString(), "--exe", tmp.resolve("gone").toString());
             assertEquals(ExitCode.BAD_INPUT.code, r.exit(), r.out() + r.err());
             assertTrue(r.err().contains("gone"), r.err());
         }

@@ -14,6 +14,7 @@ import maze.app.ProbeChild;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
+import maze.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,14 @@ class InfoProbeTest {
         }
 
         int before = ProbeChild.spawned();
-        InfoCommandTest.Run plain = InfoCommandTest.maze("info", core.toString());
-        InfoCommandTest.Run plainJson = InfoCommandTest.maze("info", core.toString(), "--json");
+        CliRun plain = CliRun.maze("info", core.toString());
+        CliRun plainJson = CliRun.maze("info", core.toString(), "--json");
         assertEquals(0, plain.exit(), plain.err());
         assertEquals(before, ProbeChild.spawned(), "maze info without --dlopen-probe starts no probe");
         assertFalse(plain.out().contains("dlopen probe"), plain.out());
         assertFalse(plainJson.out().contains("dlopen_probe"), plainJson.out());
 
-        InfoCommandTest.Run text = InfoCommandTest.maze("info", core.toString(), "--dlopen-probe");
+        CliRun text = CliRun.maze("info", core.toString(), "--dlopen-probe");
         assertEquals(0, text.exit(), text.err());
         assertEquals(before + 1, ProbeChild.spawned(), "one child: the executable is skipped before any starts");
         String out = text.out();
@@ -55,11 +56,12 @@ class InfoProbeTest {
         assertTrue(out.contains("skipped " + exe.toRealPath() + ": position-independent executable"), out);
         assertTrue(out.contains("warning: --dlopen-probe ran the constructor of " + lib + " in a child process"), out);
 
-        InfoCommandTest.Run json = InfoCommandTest.maze("info", core.toString(), "--json", "--dlopen-probe");
+        CliRun json = CliRun.maze("info", core.toString(), "--json", "--dlopen-probe");
         JsonNode probe = new ObjectMapper().readTree(json.out()).get("dlopen_probe");
         assertTrue(probe.get("done").asBoolean(), probe.toString());
         assertEquals("2.0.9", probe.get("version").asText());
-        assertEquals(209, probe.get("mi_version").asInt());
+        assertEquals(209, probe.get("raw").asInt());
+        assertEquals("mi_version", probe.get("function").asText());
         assertEquals(lib.toString(), probe.get("file").asText());
         assertEquals(exe.toRealPath().toString(), probe.get("skipped").get(0).get("file").asText());
     }

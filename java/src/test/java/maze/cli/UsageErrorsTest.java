@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import maze.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 class UsageErrorsTest {
     @Test
     void negativeNumbersAreUsageErrorsNamingTheOption() {
-        InfoCommandTest.Run blocks = InfoCommandTest.maze("blocks", "/nonexistent/core", "--min-size", "-5");
+        CliRun blocks = CliRun.maze("blocks", "/nonexistent/core", "--min-size", "-5");
         assertEquals(ExitCode.USAGE.code, blocks.exit());
         assertTrue(blocks.err().startsWith("maze: --min-size"), blocks.err());
         assertFalse(blocks.err().contains("\tat "), blocks.err());
-        InfoCommandTest.Run analyze = InfoCommandTest.maze("analyze", "/nonexistent/core", "--top", "-1");
+        CliRun analyze = CliRun.maze("analyze", "/nonexistent/core", "--top", "-1");
         assertEquals(ExitCode.USAGE.code, analyze.exit());
         assertTrue(analyze.err().startsWith("maze: --top"), analyze.err());
     }
 
     @Test
     void aMistypedCommandLineGetsTheErrorAndWhereTheHelpIsNotAllOfIt() {
-        InfoCommandTest.Run r = InfoCommandTest.maze("analyze", "/nonexistent/core", "--top", "abc");
+        CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--top", "abc");
         assertEquals(ExitCode.USAGE.code, r.exit());
         assertTrue(r.err().startsWith("maze: Invalid value for option '--top'"), r.err());
         assertTrue(r.err().contains("'maze analyze --help'"), r.err());
         assertTrue(r.err().lines().count() <= 4, r.err());
-        InfoCommandTest.Run typo = InfoCommandTest.maze("analyse", "core");
+        CliRun typo = CliRun.maze("analyse", "core");
         assertEquals(ExitCode.USAGE.code, typo.exit());
         assertTrue(typo.err().contains("analyze"), "suggests the command: " + typo.err());
     }
@@ -40,7 +41,7 @@ class UsageErrorsTest {
     @Test
     void everyCommandExplainsItselfWithHelp() {
         for (String command : new String[] {"analyze", "blocks", "info", "layouts", "pack", "capture", "demo"}) {
-            InfoCommandTest.Run r = InfoCommandTest.maze(command, "--help");
+            CliRun r = CliRun.maze(command, "--help");
             assertEquals(0, r.exit(), command + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: maze " + command), command + ": " + r.out());
         }
@@ -49,7 +50,7 @@ class UsageErrorsTest {
     @Test
     void layoutsOfAFileThatIsNoElfIsBadInput(@TempDir Path tmp) throws IOException {
         Path text = Files.writeString(tmp.resolve("notes.txt"), "text\n");
-        InfoCommandTest.Run r = InfoCommandTest.maze("layouts", text.toString(), "malloc_state");
+        CliRun r = CliRun.maze("layouts", text.toString(), "malloc_state");
         assertEquals(ExitCode.BAD_INPUT.code, r.exit(), r.err());
         assertEquals("maze: " + text + ": not an ELF file (no ELF magic)", r.err().strip());
     }

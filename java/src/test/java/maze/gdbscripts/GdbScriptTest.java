@@ -37,13 +37,7 @@ class GdbScriptTest {
                 dir, FixtureProcess.defaultTimeout())) {
             core = p.gcore(dir);
         }
-        // maze as this test JVM has it (mvn test builds no jar): same class path, same main class
-        Path launcher = dir.resolve("maze-launcher");
-        Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -cp '" + System.getProperty("java.class.path") + "' maze.cli.Main \"$@\"\n");
-        launcher.toFile().setExecutable(true);
-
-        String inGdb = gdb(Map.of("MAZE_BIN", launcher.toString()), List.of("maze heap --top 15"), exe, core);
+        String inGdb = gdb(Map.of("MAZE_BIN", launcher().toString()), List.of("maze heap --top 15"), exe, core);
         String direct = run("analyze", core.toString(), "--exe", exe.toString(), "--top", "15", "--no-progress");
         assertTrue(direct.contains("Live blocks:"), direct);
         // gdb prints its own lines about the core first; the table starts at its header
@@ -61,11 +55,22 @@ class GdbScriptTest {
                 Map.of("LD_PRELOAD", lib.path().toString()))) {
             core = p.gcore(dir);
         }
-        String out = gdb(Map.of(), List.of("maze allocators"), exe, core);
-        assertTrue(out.contains("mimalloc   2.0.9") && out.contains(lib.path().getFileName().toString()), out);
+        String out = gdb(Map.of("MAZE_BIN", launcher().toString()), List.of("maze allocators"), exe, core);
+        assertTrue(out.contains("mimalloc   2.0.9") && out.contains(lib.path().getFileName().toString())
+                && out.contains("(serves malloc)"), out);
         assertFalse(out.lines().anyMatch(l -> l.matches("(mimalloc|glibc|jemalloc|tcmalloc) .*") && l.endsWith(exe.toString())),
                 "the executable is not an allocator: " + out);
         assertTrue(out.contains("glibc      2.36"), out);
+    }
+
+    /** maze as this test JVM has it (mvn test builds no jar): same class path, same main class. */
+    private Path launcher() throws IOException {
+        Path launcher = dir.resolve("maze-launcher");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -Dmaze.cache.dir='" + System.getProperty("maze.cache.dir", "") + "' -cp '"
+                + System.getProperty("java.class.path") + "' maze.cli.Main \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        return launcher;
     }
 
     @Test

@@ -38,9 +38,10 @@ class RealCoreScanTest {
         }
         List<Segment> segments = PtLoads.read(core);
         long size = Files.size(core);
-        try (CoreMemory m = new CoreMemory(core, size, segments, List.of(), f -> null)) {
+        try (CoreMemory m = new CoreMemory(core, size, segments, List.of(), f -> null);
+             NativeCoreScanner scanner = NativeCoreScanner.open(core, size, segments, 2)) {
             ScanHits hits = new ScanHits();
-            m.scanner().findValue(NEEDLE, hits);
+            scanner.findValue(NEEDLE, hits);
             assertEquals(planted, hits.size());
             for (long a : hits.addresses()) {
                 assertEquals(NEEDLE, m.readLong(a));
@@ -48,7 +49,7 @@ class RealCoreScanTest {
             long first = hits.addresses()[0];
             long to = first + (8L << 20);
             ScanHits window = new ScanHits();
-            m.scanner().findValue(NEEDLE, first, to, window);
+            scanner.findValue(NEEDLE, first, to, window);
             assertEquals(new ReferenceScan(m, segments, size).value(NEEDLE, first, to),
                     Arrays.stream(window.addresses()).boxed().toList());
             assertTrue(planted >= 64, "bigheap plants one needle per MiB: " + planted);

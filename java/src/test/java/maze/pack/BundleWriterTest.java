@@ -33,10 +33,10 @@ class BundleWriterTest {
         byte[] coreBytes = new byte[3 << 20];
         new Random(7).nextBytes(coreBytes);
         Path core = Files.write(tmp.resolve("core.42"), coreBytes);
-        Path exe = Files.writeString(tmp.resolve("demo"), "EXE");
-        Path lib = Files.writeString(tmp.resolve("libdemo"), "LIB");
-        Path old = Files.writeString(tmp.resolve("libold"), "OLD");
-        Path debug = Files.writeString(tmp.resolve("libdemo.debug"), "DEBUG");
+        Path exe = elf("demo", "e1e1");
+        Path lib = elf("libdemo", "abcd01");
+        Path old = elf("libold", "9999");
+        Path debug = elf("libdemo.debug", "abcd01");
         List<Module> modules = List.of(
                 new Module("/usr/bin/demo", "", 0x5555_0000_0000L, "e1e1", exe, "e1e1", true),
                 new Module(LIB, "/lib/x86_64-linux-gnu/libdemo.so.1", 0x7f00_0000_0000L, "abcd01", lib, "abcd01", false),
@@ -50,23 +50,38 @@ class BundleWriterTest {
 
         Path out = tmp.resolve("out.tar.gz");
         Manifest m = new BundleWriter(access, "9.9", "packhost").write(model, out);
-        assertFalse(Files.exists(tmp.resolve("out.tar.gz.partial")));
+        try (var left = Files.list(tmp)) {
+            assertFalse(left.anyMatch(p -> p.toString().endsWith(".partial")), "no temporary file left");
+        }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)), "a core is private");
         checkManifest(m);
 
         try (BundleExtractor b = BundleExtractor.extract(out, tmp, BundleLimits.DEFAULT)) {
             assertEquals(m, b.manifest());
             assertArrayEquals(coreBytes, Files.readAllBytes(b.core()));
-            assertEquals("EXE", Files.readString(b.exe()));
-            assertEquals("LIB", Files.readString(b.sysroot().resolve("lib/x86_64-linux-gnu/libdemo.so.1")));
-            assertEquals("OLD", Files.readString(b.sysroot().resolve(OLD.substring(1))));
-            assertEquals("LIB", Files.readString(b.sysroot().resolve("opt/copy/libdemo.so.1")));
-            assertEquals("DEBUG", Files.readString(b.debugDir().resolve(".build-id/ab/cd01.debug")));
-            assertTrue(b.warnings().stream().anyMatch(w -> w.startsWith("BUILD-ID MISMATCH")), b.warnings().toString());
+            assertEquals(-1, Files.mismatch(exe, b.exe()));
+            assertEquals(-1, Files.mismatch(lib, b.sysroot().resolve("lib/x86_64-linux-gnu/libdemo.so.1")));
+            assertFalse(Files.exists(b.sysroot().resolve(OLD.substring(1))), "another build: left out");
+            assertEquals(-1, Files.mismatch(lib, b.sysroot().resolve("opt/copy/libdemo.so.1")));
+            assertEquals(-1, Files.mismatch(debug, b.debugDir().resolve(".build-id/ab/cd01.debug")));
+            assertTrue(b.warnings().stream().anyMatch(w -> w.contains("BUILD-ID MISMATCH")), b.warnings().toString());
         }
     }
 
-    private static void checkManifest(Manifest m) {
+    /** A small shared library whose build-id note is {@code id}. */
+    Path elf(String name, String id) throws IOException {
+        return elfIn(tmp, name, id);
+    }
+
+    Path elfIn(Path dir, String name, String id) throws IOException {
+        try {
+            return maze.gdb.CBuild.compile("shapes.c", dir.resolve(name), "-shared", "-fPIC", "-Wl,--build-id=0x" + id);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkManifest(Manifest m) throws IOException {
         assertEquals(42, m.pid());
         assertEquals("demo --flag", m.commandLine());
         assertEquals("/usr/bin/demo", m.exe());
@@ -78,10 +93,12 @@ class BundleWriterTest {
         ManifestModule lib = m.modules().get(1);
         assertEquals("/lib/x86_64-linux-gnu/libdemo.so.1", lib.linkName());
         assertEquals(0x7f00_0000_0000L, lib.loadBias());
-        assertEquals(3, lib.file().size());
+        assertEquals(Files.size(tmp.resolve("libdemo")), lib.file().size());
         assertEquals("abcd01", lib.buildId());
         assertNull(lib.warning());
-        assertTrue(m.modules().get(2).warning().contains("9999"), "mismatch is named");
+        assertTrue(m.modules().get(2).warning().startsWith("NOT PACKED") && m.modules().get(2).warning().contains("9999"),
+                "mismatch is named and left out");
+        assertNull(m.modules().get(2).file());
         assertTrue(m.modules().get(3).warning().startsWith("NOT PACKED"));
         assertNull(m.modules().get(3).file());
         assertEquals(2, m.warnings().size());

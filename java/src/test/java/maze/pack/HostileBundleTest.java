@@ -183,6 +183,90 @@ class HostileBundleTest {
         refused(null, "unreadable");
     }
 
+    @Test
+    void aNameNested50000LevelsIsOneLine() throws IOException {
+        String deep = "sysroot/" + "d/".repeat(50_000) + "f";
+        writeLongName(deep);
+        BundleException e = assertThrows(BundleException.class, () -> BundleExtractor.extract(bundle, parent, BundleLimits.DEFAULT));
+        assertTrue(e.getMessage().contains("name longer than 4096"), e.getMessage());
+        assertTrue(e.getMessage().length() < 500, "one readable line, the name cut short");
+        assertEquals(List.of(), uncheckedList(parent), "nothing left in the parent folder");
+    }
+
+    @Test
+    void aNameDeeperThanTheCapIsRefused() throws IOException {
+        TestBundles.honest(bundle, TestBundles.file("sysroot/" + "d/".repeat(200) + "f", "x"));
+        refused(null, "nested deeper than 128 folders");
+    }
+
+    @Test
+    void aComponentLongerThanNameMaxIsRefused() throws IOException {
+        TestBundles.honest(bundle, TestBundles.file("sysroot/" + "n".repeat(300), "x"));
+        refused(null, "component longer than 255");
+    }
+
+    @Test
+    void aNullModuleIsRefused() throws IOException {
+        manifestWith("modules", "[null]");
+        refused(Manifest.ENTRY, "module 0 is null");
+    }
+
+    @Test
+    void aModuleWithoutPathOrWithABadHashIsRefused() throws IOException {
+        manifestWith("modules", "[{\"loadBias\":0,\"executable\":false}]");
+        refused(Manifest.ENTRY, "module 0 has no path");
+        manifestWith("modules", "[{\"path\":\"/x\",\"loadBias\":0,\"executable\":false,"
+                + "\"file\":{\"entry\":\"sysroot/x\",\"size\":1,\"sha256\":null}}]");
+        refused(Manifest.ENTRY, "sha256");
+        manifestWith("warnings", "[null]");
+        refused(Manifest.ENTRY, "warnings hold a null");
+    }
+
+    @Test
+    void aSizeBeyondWhatGzipCanExpandToIsRefusedBeforeWriting() throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry("core");
+        e.setSize(64L << 20);
+        byte[] header = new byte[512];
+        e.writeEntryHeader(header, ZipEncodingHelper.getZipEncoding("UTF-8"), true);
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(bundle))) {
+            out.write(header);
+            out.write(new byte[4096]);
+        }
+        refused("core", "gzip expands at most 1032 times");
+    }
+
+    /**
+     * A GNU long-name record, then the entry, written by hand: commons-compress takes many seconds
+     * to write a name of 100,000 characters (reading it is quick).
+     */
+    private void writeLongName(String name) throws IOException {
+        byte[] bytes = (name + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TarArchiveEntry longLink = new TarArchiveEntry("././@LongLink", TarConstants.LF_GNUTYPE_LONGNAME);
+        longLink.setSize(bytes.length);
+        TarArchiveEntry file = new TarArchiveEntry("sysroot/f");
+        file.setSize(1);
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(bundle))) {
+            byte[] header = new byte[512];
+            longLink.writeEntryHeader(header);
+            out.write(header);
+            out.write(Arrays.copyOf(bytes, (bytes.length + 511) / 512 * 512));
+            file.writeEntryHeader(header);
+            out.write(header);
+            out.write(new byte[512]);
+            out.write(new byte[1024]);
+        }
+    }
+
+    /** A bundle of a core and a manifest whose field {@code key} is the JSON {@code value}. */
+    private void manifestWith(String key, String value) throws IOException {
+        List<Item> files = new java.util.ArrayList<>(List.of(TestBundles.file("core", "CORE BYTES")));
+        com.fasterxml.jackson.databind.node.ObjectNode json = BundleWriter.JSON.valueToTree(new Manifest(Manifest.FORMAT,
+                "t", "2026-01-01T00:00:00Z", "h", 1, "x", "/x", TestBundles.describe(files, "core"), List.of(), List.of()));
+        json.set(key, BundleWriter.JSON.readTree(value));
+        files.add(TestBundles.file(Manifest.ENTRY, BundleWriter.JSON.writeValueAsString(json)));
+        TestBundles.write(bundle, files);
+    }
+
     private void refused(String entry, String problem) {
         refusedWith(BundleLimits.DEFAULT, entry, problem);
     }

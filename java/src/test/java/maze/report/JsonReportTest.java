@@ -22,7 +22,7 @@ class JsonReportTest {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("arenas", 3);
         facts.put("mmapped_chunks", List.of(1, 2));
-        ReportSummary s = new ReportSummary("glibc", "2.36", 160001, 4480016, facts, List.of("cycle in fastbin 3"));
+        ReportSummary s = new ReportSummary("glibc", "2.36", 160001, 4480016, facts, List.of(), List.of("cycle in fastbin 3"), true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonReport.write(Ranking.of(ROWS, top), s, out);
         return new ObjectMapper().readTree(out.toByteArray());

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maze.heap.Coverage;
+import maze.heap.Version;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -26,7 +28,9 @@ class TextReportTest {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Arenas", 3);
         facts.put("Heaps", 2);
-        return new ReportSummary("glibc", "2.36", 160010, 17062472, facts, warnings);
+        Coverage libc = new Coverage("glibc", Version.of("2.36", null), "/lib/x86_64-linux-gnu/libc.so.6", "module libc.so.6",
+                true, null, 160010, 17062472);
+        return new ReportSummary("glibc", "2.36", 160010, 17062472, facts, List.of(libc), warnings, !warnings.isEmpty());
     }
 
     @Test
@@ -43,6 +47,9 @@ class TextReportTest {
                 "Allocator:    glibc 2.36",
                 "Arenas:       3",
                 "Heaps:        2",
+                "Allocators (1):",
+                "  - glibc 2.36 in /lib/x86_64-linux-gnu/libc.so.6 (serves malloc): walked, 160010 blocks",
+                "Result:       PARTIAL: part of the heap was not read or may be wrong (see the warnings)",
                 "Warnings (1):",
                 "  - arena 0x7f00 heap: size does not fit",
                 "");

@@ -10,6 +10,8 @@ import java.util.List;
 /** Whether one run on a damaged core ended acceptably; null when it did, else why not. */
 final class Verdict {
     private static final List<Integer> CLEAR_ERRORS = List.of(3, 4, 6);
+    /** A result with warnings saying it is partial: still a listing, which must be sound. */
+    private static final int PARTIAL = 7;
 
     private Verdict() {
     }
@@ -22,7 +24,7 @@ final class Verdict {
             if (o.escaped() != null) {
                 return "escaped: " + trace(o.escaped());
             }
-            if (o.exit() == 0) {
+            if (o.exit() == 0 || o.exit() == PARTIAL) {
                 String[] why = new String[1];
                 return GuardedRun.rows(listing, why) == null ? "bad listing: " + why[0] : null;
             }

@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import maze.core.Module;
 import maze.heap.AllocatorPlugin;
+import maze.heap.BlockCursor;
 import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.PushWalk;
+import maze.heap.Version;
+import maze.layout.LayoutChooser;
 import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
-public final class GlibcPlugin implements AllocatorPlugin {
+public final class GlibcPlugin implements AllocatorPlugin<Void> {
 
     @Override
     public String name() {
@@ -22,14 +24,18 @@ public final class GlibcPlugin implements AllocatorPlugin {
     }
 
     @Override
-    public Optional<Detection> detect(HeapContext ctx) {
+    public List<Detection<Void>> detect(HeapContext ctx) {
         return GlibcDetector.detect(ctx, name());
     }
 
     @Override
-    public HeapSummary walk(HeapContext ctx, Detection d, BlockSink sink) {
-        GlibcLayout layout = layout(ctx, d.module());
-        String version = GlibcDetector.version(ctx, d.module(), layout);
+    public BlockCursor walk(HeapContext ctx, Detection<Void> d) {
+        return PushWalk.start(name(), sink -> walk(ctx, d, sink));
+    }
+
+    private static HeapSummary walk(HeapContext ctx, Detection<Void> d, BlockSink sink) {
+        GlibcLayout layout = layout(ctx, d);
+        String version = GlibcDetector.version(ctx, d, layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
@@ -41,7 +47,8 @@ public final class GlibcPlugin implements AllocatorPlugin {
         ChunkWalker walker = new ChunkWalker(m, free, new BinChecks(m).collect(arenas));
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
         walker.checkBins();
-        return new HeapSummary(facts(m, version, arenas, mmapped, finder.mappedBytes(), walker));
+        Version v = version == null ? Version.unknown("__libc_version unreadable") : Version.of(version, null);
+        return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker));
     }
 
     /**
@@ -82,12 +89,11 @@ public final class GlibcPlugin implements AllocatorPlugin {
         return m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
     }
 
-    private static Map<String, Object> facts(GlibcMemory m, String version, List<Arena> arenas,
+    private static Map<String, Object> facts(GlibcMemory m, List<Arena> arenas,
                                              List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
         long nMmaps = nMmaps(m);
         long mmappedMem = mmappedMem(m);
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("version", version);
         facts.put("arenas", arenas.size());
         facts.put("heaps", arenas.stream().mapToInt(a -> a.ranges().size()).sum());
         facts.put("system_mem", arenas.stream().mapToLong(Arena::systemMem).sum());
@@ -99,9 +105,11 @@ public final class GlibcPlugin implements AllocatorPlugin {
         return facts;
     }
 
-    private static GlibcLayout layout(HeapContext ctx, Module libc) {
+    /** The layout service as for every allocator: DWARF (libc6-dbg), else a table, else a refusal. */
+    private static GlibcLayout layout(HeapContext ctx, Detection<Void> d) {
         try {
-            return GlibcLayout.from(ctx.layouts(libc, GlibcLayout.REQUEST));
+            return LayoutChooser.choose(d.allocator(), d.module(), d.version().text(),
+                    () -> ctx.layouts(d.module(), GlibcLayout.REQUEST), GlibcLayout::from).layout();
         } catch (LayoutException e) {
             throw new LayoutException(e.getMessage() + " (glibc's debug info: libc6-dbg on Debian and Ubuntu,"
                     + " glibc-debuginfo on Fedora)", e);

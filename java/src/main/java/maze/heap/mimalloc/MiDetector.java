@@ -10,7 +10,10 @@ import maze.memory.MemoryView;
 
 /**
  * Finds mimalloc by its exports in any module (a shared library of any name, or the executable it
- * was linked into) and reads its version from the code, never by running it.
+ * was linked into) and reads its version from the code, never by running it. Linked from a 2.2+
+ * or 3.x static archive (built with hidden visibility), an executable keeps mi_malloc only as a
+ * local symbol while mi_version stays global: either marks mimalloc, the latter only when its code
+ * returns a mimalloc version and the file defines mi_malloc too.
  */
 final class MiDetector {
     /** Bytes of mi_version() to read: endbr64 + frame + mov + pop + ret fit in 16. */
@@ -40,14 +43,21 @@ final class MiDetector {
 
     private static Found inspect(HeapContext ctx, Module mod) {
         try (MiModuleFile file = new MiModuleFile(ElfFile.open(mod.localFile()))) {
-            if (file.export("mi_malloc") == null) {
-                return null;
-            }
-            return new Found(mod, version(ctx.memory(), mod, file));
+            return isMimalloc(ctx.memory(), mod, file) ? new Found(mod, version(ctx.memory(), mod, file)) : null;
         } catch (RuntimeException e) {
             ctx.warnings().add("mimalloc detection skipped %s: %s", mod.path(), e.getMessage());
             return null;
         }
+    }
+
+    static boolean isMimalloc(MemoryView memory, Module mod, MiModuleFile file) {
+        if (file.export("mi_malloc") != null) {
+            return true;
+        }
+        ElfSymbol fn = file.export("mi_version");
+        return fn != null && file.defines("mi_malloc")
+                && MiVersionBody.decode(code(memory, mod, file, fn.value(), VERSION_BODY)).stream()
+                .anyMatch(raw -> MiVersion.fromRaw(raw) != null);
     }
 
     static MiVersion version(MemoryView memory, Module mod, MiModuleFile file) {
@@ -59,9 +69,17 @@ final class MiDetector {
                 return v;
             }
         }
-        int generation = MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"),
-                MiMarkers.BODY));
-        return MiVersion.generationOnly(generation, fn == null ? "markers, no mi_version" : "markers");
+        return MiVersion.generationOnly(generation(memory, mod, file),
+                fn == null ? "markers, " + MiVersion.NO_VERSION_EXPORT : "markers");
+    }
+
+    /**
+     * The generation by code markers: mi_usable_size's segment mask, or in an -O0 build (which
+     * calls out before masking) the mask in its local _mi_ptr_segment.
+     */
+    static int generation(MemoryView memory, Module mod, MiModuleFile file) {
+        return MiMarkers.generation(file, code(memory, mod, file, addressOf(file, "mi_usable_size"), MiMarkers.BODY),
+                code(memory, mod, file, file.definedAddress("_mi_ptr_segment"), MiMarkers.BODY));
     }
 
     /** Code bytes: the core when it kept them (a kernel core may), else the module file (gcore omits text). */

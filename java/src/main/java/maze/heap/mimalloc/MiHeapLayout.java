@@ -17,7 +17,11 @@ record MiHeapLayout(FieldLayout heapTld, long heapPages, int heapQueues, long qu
     static final String QUEUE = "mi_page_queue_t";
     static final String TLD = "mi_tld_t";
     static final String PAGE = "mi_page_t";
-    /** Without padding, heap.pages_free_direct has MI_SMALL_WSIZE_MAX + 1 = 129 slots; MI_PADDING adds its words. */
+    /**
+     * From 1.6 on, heap.pages_free_direct has MI_SMALL_WSIZE_MAX + 1 = 129 slots plus MI_PADDING's
+     * words. Before 1.6 it has a fixed 130 slots and there is no padding at all; 1.6 also renamed
+     * the heap's key to keys (unconditional from then on), which tells the two apart.
+     */
     private static final int DIRECT_SLOTS_WITHOUT_PADDING = 129;
 
     static MiHeapLayout from(LayoutSource src) {
@@ -25,7 +29,7 @@ record MiHeapLayout(FieldLayout heapTld, long heapPages, int heapQueues, long qu
         StructLayout queue = src.struct(QUEUE);
         StructLayout tld = src.struct(TLD);
         StructLayout page = src.struct(PAGE);
-        long padding = heap.field("pages_free_direct").size() - 8L * DIRECT_SLOTS_WITHOUT_PADDING;
+        long padding = heap.has("keys") ? heap.field("pages_free_direct").size() - 8L * DIRECT_SLOTS_WITHOUT_PADDING : 0;
         return new MiHeapLayout(heap.field("tld"), heap.offset("pages"), (int) (heap.field("pages").size() / queue.size()),
                 queue.size(), queue.field("first"), heap.field("thread_delayed_free"), heap.field("cookie"),
                 heap.has("keys") ? heap.field("keys") : null, heap.has("next") ? heap.field("next") : null,

@@ -2,7 +2,7 @@ package maze.heap.mimalloc;
 
 /**
  * The generation of a mimalloc whose mi_version() is missing or ambiguous: exports that only v3
- * has, else the segment mask mi_usable_size applies to a pointer (4 MiB in v1, 32 MiB in v2).
+ * has, else the segment mask code applies to a pointer (4 MiB in v1, 32 MiB in v2).
  */
 final class MiMarkers {
     static final int BODY = 256;
@@ -12,16 +12,19 @@ final class MiMarkers {
     private MiMarkers() {
     }
 
-    static int generation(MiModuleFile file, byte[] usableSize) {
+    /** {@code bodies}: code that masks a pointer to its segment, tried in turn. */
+    static int generation(MiModuleFile file, byte[]... bodies) {
         if (file.export("mi_arena_contains") != null || file.export("mi_heap_unload") != null) {
             return 3;
         }
-        int mask = andMask(usableSize);
-        if (mask == V2_MASK) {
-            return 2;
-        }
-        if (mask == V1_MASK) {
-            return 1;
+        for (byte[] body : bodies) {
+            int mask = andMask(body);
+            if (mask == V2_MASK) {
+                return 2;
+            }
+            if (mask == V1_MASK) {
+                return 1;
+            }
         }
         return 0;
     }

@@ -39,6 +39,22 @@ final class MiModuleFile implements AutoCloseable {
         return found[0];
     }
 
+    /** The file defines {@code name}, of any binding (a local symbol of .symtab counts). */
+    boolean defines(String name) {
+        return definedAddress(name) != 0;
+    }
+
+    /** Link-time address of {@code name} of any binding, 0 when the file does not define it. */
+    long definedAddress(String name) {
+        long[] found = new long[1];
+        elf.forEachSymbol(name, s -> {
+            if (s.defined() && s.name().equals(name) && found[0] == 0) {
+                found[0] = s.value();
+            }
+        });
+        return found[0];
+    }
+
     /**
      * Offset from the thread pointer of the executable's TLS variable at {@code offset} in its block:
      * x86-64 TLS variant II puts the executable's block right below the thread pointer, at
@@ -70,16 +86,7 @@ final class MiModuleFile implements AutoCloseable {
 
     /** Up to {@code max} bytes at link-time address {@code vaddr}, from the section holding it. */
     byte[] bytesAt(long vaddr, int max) {
-        for (SectionHeader s : elf.sections()) {
-            if (s.addr() != 0 && s.hasData() && vaddr >= s.addr() && vaddr < s.addr() + s.size()) {
-                ByteBuffer b = elf.sectionData(s);
-                int from = (int) (vaddr - s.addr());
-                byte[] out = new byte[Math.min(max, b.limit() - from)];
-                b.get(from, out);
-                return out;
-            }
-        }
-        return new byte[0];
+        return elf.bytesAt(vaddr, max);
     }
 
     /**

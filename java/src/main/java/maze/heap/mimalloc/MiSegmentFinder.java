@@ -61,15 +61,31 @@ final class MiSegmentFinder {
         }
     }
 
-    /** One bit per segment-sized piece of address space, set while a segment is allocated there. */
-    void fromMap(long map, int words) {
+    /** Offers every segment the map's bits mark ({@code bias}: the library's load bias). */
+    void fromMap(MiSegmentMap map, long bias) {
+        long at = bias + map.address();
+        if (!map.parted()) {
+            fromBits(at, map.entries(), 0);
+            return;
+        }
+        long partSpan = map.partBits() * shape.alignment();
+        for (int i = 0; i < map.entries(); i++) {
+            long part = mem.word(at + 8L * i, 0);
+            if (part != 0) {
+                fromBits(part + map.partMap().offset(), (int) (map.partMap().size() / 8), i * partSpan);
+            }
+        }
+    }
+
+    /** One bit per segment-sized piece of address space from {@code base}, set while a segment is allocated there. */
+    private void fromBits(long bitmap, int words, long base) {
         int shift = Long.numberOfTrailingZeros(shape.alignment());
         for (int w = 0; w < words; w++) {
-            long bits = mem.word(map + 8L * w, 0);
+            long bits = mem.word(bitmap + 8L * w, 0);
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                offer(((long) w * 64 + bit) << shift, BY_MAP, "the segment map");
+                offer(base + (((long) w * 64 + bit) << shift), BY_MAP, "the segment map");
             }
         }
     }

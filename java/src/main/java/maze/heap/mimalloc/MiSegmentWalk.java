@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutChooser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import maze.core.Module;
 import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.Version;
 import maze.heap.LongArrays;
 
 /**
@@ -26,7 +28,7 @@ final class MiSegmentWalk {
         this.version = version;
     }
 
-    <T> HeapSummary run(MiLayouts.Chosen<T> chosen, BiFunction<MiMemory, T, MiSegmentSetup> setupOf, BlockSink sink) {
+    <T> HeapSummary run(LayoutChooser.Chosen<T> chosen, BiFunction<MiMemory, T, MiSegmentSetup> setupOf, BlockSink sink) {
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
         MiSegmentSetup s = setupOf.apply(mem, chosen.layout());
         long mainHeap = s.heapMain() == 0 ? 0 : mod.loadBias() + s.heapMain();
@@ -46,7 +48,7 @@ final class MiSegmentWalk {
         MiSegmentEmitter out = new MiSegmentEmitter(mem, s.shape(), s.heap().padding());
         out.emit(finder.found(), delayedSorted, sink);
         Map<String, Object> f = facts(chosen.origin(), cookieFrom, roots.size(), allHeaps.size(), delayedSorted.length);
-        return new HeapSummary(found(f, finder, out, verdict));
+        return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict));
     }
 
     private String mainCookie(MiMemory mem, MiSegmentSetup s, long mainHeap) {
@@ -67,8 +69,8 @@ final class MiSegmentWalk {
         long bias = mod.loadBias();
         finder.fromAbandoned(s.abandoned() == 0 ? 0 : bias + s.abandoned(),
                 s.abandonedVisited() == 0 ? 0 : bias + s.abandonedVisited());
-        if (s.segmentMap() != 0) {
-            finder.fromMap(bias + s.segmentMap(), s.mapWords());
+        if (s.segmentMap().address() != 0) {
+            finder.fromMap(s.segmentMap(), bias);
         }
         finder.scan(ctx.core().segments());
         return finder;
@@ -90,7 +92,6 @@ final class MiSegmentWalk {
 
     private Map<String, Object> facts(String layout, String cookieFrom, int roots, int heaps, int delayed) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version.describe());
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("main_cookie", cookieFrom);

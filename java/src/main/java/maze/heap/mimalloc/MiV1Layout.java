@@ -17,11 +17,14 @@ record MiV1Layout(FieldLayout segCookie, FieldLayout segSize, FieldLayout segInf
                   FieldLayout pageInUse, FieldLayout pageCapacity, FieldLayout pageReserved, FieldLayout pageFree,
                   FieldLayout pageUsed, FieldLayout pageBlockSize, boolean blockSizeSentinel, FieldLayout pageStart,
                   FieldLayout pageLocalFree, FieldLayout pageKeys, FieldLayout pageThreadFree, FieldLayout pageHeap,
-                  MiHeapLayout heap, long heapMain, long abandoned, long abandonedVisited, long heapDefaultTls) {
+                  MiHeapLayout heap, long heapMain, long abandoned, long abandonedVisited, long heapDefaultTls,
+                  boolean mediumKind) {
 
     static final String SEGMENT = "mi_segment_t";
+    /** Its medium_free queue came with the medium page kind (1.0.4), which renumbered the kinds. */
+    static final String SEGMENTS_TLD = "mi_segments_tld_t";
     static final LayoutRequest REQUEST = new LayoutRequest(
-            List.of(SEGMENT, MiHeapLayout.PAGE, MiHeapLayout.HEAP, MiHeapLayout.QUEUE, MiHeapLayout.TLD),
+            List.of(SEGMENT, MiHeapLayout.PAGE, MiHeapLayout.HEAP, MiHeapLayout.QUEUE, MiHeapLayout.TLD, SEGMENTS_TLD),
             List.of("_mi_heap_main", "abandoned", "abandoned_visited"), List.of("_mi_heap_default"));
 
     static MiV1Layout from(LayoutSource src) {
@@ -37,7 +40,8 @@ record MiV1Layout(FieldLayout segCookie, FieldLayout segSize, FieldLayout segInf
                 page.field(page.has("xthread_free") ? "xthread_free" : "thread_free"),
                 page.field(page.has("xheap") ? "xheap" : "heap"), MiHeapLayout.from(src),
                 src.symbol("_mi_heap_main").orElse(0), src.symbol("abandoned").orElse(0),
-                src.symbol("abandoned_visited").orElse(0), src.tlsOffset("_mi_heap_default").orElse(-1));
+                src.symbol("abandoned_visited").orElse(0), src.tlsOffset("_mi_heap_default").orElse(-1),
+                src.struct(SEGMENTS_TLD).has("medium_free"));
     }
 
     private static FieldLayout optional(StructLayout s, String name) {

@@ -2,6 +2,7 @@ package maze.heap.mimalloc;
 
 import java.util.List;
 import maze.layout.FieldLayout;
+import maze.layout.LayoutException;
 import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
@@ -13,6 +14,8 @@ import maze.layout.StructLayout;
  * store a 32-bit {@code xblock_size} (2 GiB and up means "the whole page"); 2.1.4+ a size_t
  * {@code block_size} and the blocks' {@code page_start}, and no segment {@code abandoned_next}
  * (abandoned segments live in arena bitmaps: the scan finds them). Absent fields are null.
+ * {@code segmapPartMap}: the bitmap in each part of the segment map, which is an array of part
+ * pointers from 2.1.8 on (a flat bitmap before); null for a flat map.
  */
 record MiV2Layout(
         FieldLayout segCookie, FieldLayout segSlices, FieldLayout segInfoSlices,
@@ -23,13 +26,16 @@ record MiV2Layout(
         boolean blockSizeSentinel, FieldLayout pageStart,
         FieldLayout pageLocalFree, FieldLayout pageKeys, FieldLayout pageThreadFree, FieldLayout pageHeap,
         MiHeapLayout heap,
-        long heapMain, long abandoned, long abandonedVisited, long segmentMap, long heapDefaultTls) {
+        long heapMain, long abandoned, long abandonedVisited, long segmentMap, long heapDefaultTls,
+        FieldLayout segmapPartMap) {
 
     static final String SEGMENT = "mi_segment_t";
     static final String PAGE = "mi_page_t";
     static final String HEAP_MAIN = "_mi_heap_main";
     static final String HEAP_DEFAULT = "_mi_heap_default";
-    static final LayoutRequest REQUEST = new LayoutRequest(List.of(SEGMENT, PAGE, MiHeapLayout.HEAP, MiHeapLayout.QUEUE, MiHeapLayout.TLD),
+    static final String SEGMAP_PART = "mi_segmap_part_t";
+    static final LayoutRequest REQUEST = new LayoutRequest(
+            List.of(SEGMENT, PAGE, MiHeapLayout.HEAP, MiHeapLayout.QUEUE, MiHeapLayout.TLD, SEGMAP_PART),
             List.of(HEAP_MAIN, "abandoned", "abandoned_visited", "mi_segment_map"), List.of(HEAP_DEFAULT));
 
     static MiV2Layout from(LayoutSource src) {
@@ -48,7 +54,15 @@ record MiV2Layout(
                 MiHeapLayout.from(src),
                 src.symbol(HEAP_MAIN).orElse(0), src.symbol("abandoned").orElse(0),
                 src.symbol("abandoned_visited").orElse(0), src.symbol("mi_segment_map").orElse(0),
-                src.tlsOffset(HEAP_DEFAULT).orElse(-1));
+                src.tlsOffset(HEAP_DEFAULT).orElse(-1), partMap(src));
+    }
+
+    private static FieldLayout partMap(LayoutSource src) {
+        try {
+            return src.struct(SEGMAP_PART).field("map");
+        } catch (LayoutException e) {
+            return null; // a flat segment map (or none)
+        }
     }
 
     private static FieldLayout optional(StructLayout s, String name) {

@@ -9,17 +9,32 @@ import java.util.function.Consumer;
  */
 final class V1SegmentShape extends MiSegmentCheck {
     static final long SEGMENT_SIZE = 1L << 22;
-    private static final int KIND_MEDIUM = 1;
-    /** MI_PAGE_HUGE (1.1 on; 1.0 has no medium kind, so huge is 2 there but then 3 never occurs). */
-    private static final int KIND_HUGE = 3;
     /** xblock_size at or above MI_HUGE_OBJ_SIZE_MAX (64 MiB) stands for "the whole page". */
     private static final long HUGE_SENTINEL = 1L << 26;
 
-    private final MiV1Layout l;
+    /**
+     * The page kind numbers of a build and which kinds align page 0 to their block size. 1.0.4
+     * added the medium kind between small and large, so huge is 2 before and 3 after; page 0 is
+     * aligned from 1.0.2 (small pages only until 1.0.4, small and medium since), never in 1.0.0.
+     */
+    record Kinds(int huge, int alignedUpTo) {
+        static Kinds of(boolean hasMedium, boolean hasVersionExport) {
+            return hasMedium ? new Kinds(3, 1) : new Kinds(2, hasVersionExport ? 0 : -1);
+        }
 
-    V1SegmentShape(MiMemory mem, MiV1Layout l) {
+        /** Small and medium segments hold many pages; large and huge ones a single page. */
+        boolean manyPages(long kind) {
+            return kind < huge - 1;
+        }
+    }
+
+    private final MiV1Layout l;
+    private final Kinds kinds;
+
+    V1SegmentShape(MiMemory mem, MiV1Layout l, Kinds kinds) {
         super(mem, l.segCookie(), l.segUsed(), l.segPages());
         this.l = l;
+        this.kinds = kinds;
     }
 
     @Override
@@ -30,16 +45,12 @@ final class V1SegmentShape extends MiSegmentCheck {
         long shift = mem.field(seg, l.segPageShift());
         long capacity = mem.field(seg, l.segCapacity());
         long used = used(seg);
-        boolean normal = kind < KIND_HUGE && size == SEGMENT_SIZE && shift >= 12 && shift <= 22
-                && capacity == (kind <= KIND_MEDIUM ? SEGMENT_SIZE >> shift : 1);
-        boolean huge = kind == KIND_HUGE && size > 0 && size < (1L << 40) && capacity == 1;
+        boolean normal = kind < kinds.huge() && size == SEGMENT_SIZE && shift >= 12 && shift <= 22
+                && capacity == (kinds.manyPages(kind) ? SEGMENT_SIZE >> shift : 1);
+        boolean huge = kind == kinds.huge() && size > 0 && size < (1L << 40) && capacity == 1;
         return (normal || huge) && info > 0 && info < size && used <= capacity
                 && mem.field(seg, l.segAbandoned()) <= used;
     }
-
-
-
-
 
     @Override
     public long alignment() {
@@ -63,7 +74,7 @@ final class V1SegmentShape extends MiSegmentCheck {
 
     @Override
     public boolean huge(long seg) {
-        return mem.field(seg, l.segKind()) == KIND_HUGE;
+        return mem.field(seg, l.segKind()) == kinds.huge();
     }
 
     @Override
@@ -80,7 +91,7 @@ final class V1SegmentShape extends MiSegmentCheck {
 
     private MiPage page(long seg, long meta, int idx) {
         long kind = mem.field(seg, l.segKind());
-        long raw = kind == KIND_HUGE ? span(seg) : 1L << mem.field(seg, l.segPageShift());
+        long raw = kind == kinds.huge() ? span(seg) : 1L << mem.field(seg, l.segPageShift());
         long start = seg + idx * raw;
         long psize = raw;
         if (idx == 0) {
@@ -94,7 +105,7 @@ final class V1SegmentShape extends MiSegmentCheck {
         }
         if (l.pageStart() != null) {
             start = mem.field(meta, l.pageStart());
-        } else if (idx == 0 && bsize > 0 && kind <= KIND_MEDIUM) {
+        } else if (idx == 0 && bsize > 0 && kind <= kinds.alignedUpTo()) {
             long adjust = bsize - Long.remainderUnsigned(start, bsize);
             start += adjust < bsize && psize - adjust >= bsize ? adjust : 0;
         }

@@ -1,12 +1,14 @@
 package maze.heap.mimalloc;
 
+import java.util.function.LongUnaryOperator;
 import maze.heap.LongArrays;
 
 /**
- * The 3.0/3.1 two-level page map (x86-64, 47-bit addresses): _mi_page_map points at 2^18
+ * The 3.0-3.4 two-level page map (x86-64, 47-bit addresses): _mi_page_map points at 2^18
  * sub-map pointers, each sub-map holds 8192 {@code mi_page_t*}, one per 64 KiB slice. Every slice
- * of a page points at the page; 3.0.1 leaves stale pointers when a page is unregistered, so a page
- * counts only where the entry for its own first slice points back at it.
+ * of a page points at the page struct; 3.0.1 leaves stale pointers when a page is unregistered, so
+ * a page counts only where the entry for the slice of its first block points back at it. (Not the
+ * slice of the struct itself: from 3.3 the struct may sit apart, at its arena's start.)
  */
 final class V3PageMap {
     static final int SLICE_SHIFT = 16;
@@ -25,14 +27,17 @@ final class V3PageMap {
         this.top = top;
     }
 
-    /** The page the map holds for address {@code p}, 0 if none. */
+    /** The page the map holds for address {@code p}, 0 if none (or p is beyond the map's 47 bits). */
     long pageOf(long p) {
+        if ((p >>> (SUB_SHIFT + SLICE_SHIFT)) >= TOP_COUNT) {
+            return 0;
+        }
         long sub = mem.word(top + 8 * (p >>> (SUB_SHIFT + SLICE_SHIFT)), 0);
         return sub == 0 ? 0 : mem.word(sub + 8 * ((p >>> SLICE_SHIFT) & (SUB_COUNT - 1)), 0);
     }
 
-    /** Every page the map points at from its own first slice, ascending. */
-    long[] pages() {
+    /** Every page the map points at from the slice of its first block ({@code firstBlock}), ascending. */
+    long[] pages(LongUnaryOperator firstBlock) {
         LongArrays out = new LongArrays();
         if (top == 0) {
             return new long[0];
@@ -51,7 +56,7 @@ final class V3PageMap {
         long[] candidates = out.sortedDistinct();
         LongArrays pages = new LongArrays();
         for (long p : candidates) {
-            if (pageOf(p) == p) {
+            if (pageOf(firstBlock.applyAsLong(p)) == p) {
                 pages.add(p);
             } else {
                 misdirected.add(p);

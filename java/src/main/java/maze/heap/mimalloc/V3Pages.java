@@ -6,8 +6,11 @@ package maze.heap.mimalloc;
  * a freed page whose map entries 3.0.1 did not clear reads exactly like this).
  */
 final class V3Pages {
-    /** Blocks start within the page's first slices; aligned huge pages may start further in. */
-    private static final long MAX_START_OFFSET = 1L << 32;
+    /**
+     * Blocks start within the page's first slices, aligned huge pages further in, and from 3.3 a
+     * separate page struct sits at its arena's start: page_woffset (32-bit, in words) bounds that.
+     */
+    private static final long MAX_START_OFFSET = 1L << 35;
 
     private final MiMemory mem;
     private final MiV3Layout l;
@@ -23,7 +26,7 @@ final class V3Pages {
         int capacity = (int) mem.field(p, l.capacity());
         int reserved = (int) mem.field(p, l.reserved());
         long used = mem.field(p, l.used());
-        long start = l.pageStart() != null ? mem.field(p, l.pageStart()) : p + mem.field(p, l.blockOffset());
+        long start = firstBlock(p);
         if (bsize == 0 && used == 0) {
             return null; // freed metadata (3.3+ clears block_size)
         }
@@ -38,6 +41,11 @@ final class V3Pages {
         }
         return new MiPage(0, p, 0, start, bsize, capacity, reserved, used, mem.field(p, l.free()),
                 mem.field(p, l.localFree()), mem.field(p, l.threadFree()), 0, codec(p));
+    }
+
+    /** Where the blocks of the page whose struct is at {@code p} start. */
+    long firstBlock(long p) {
+        return l.pageStart() != null ? mem.field(p, l.pageStart()) : p + mem.field(p, l.startOffset()) * l.startScale();
     }
 
     /** 3.x owner field: thread id | flags (1 full, 2 aligned, 4 abandoned-mapped); no thread = abandoned. */

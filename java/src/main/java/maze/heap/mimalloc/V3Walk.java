@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutChooser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,9 +10,10 @@ import maze.core.Module;
 import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.Version;
 
 /**
- * One analysis of a mimalloc 3.x heap: every page the page map (3.0/3.1) or the area slots (3.6)
+ * One analysis of a mimalloc 3.x heap: every page the page map (3.0-3.4) or the area slots (3.6)
  * hold, owned and abandoned alike, checked, then its live blocks in address order. 3.x has no
  * delayed free list; a page's free blocks are its free, local_free and thread-free lists.
  */
@@ -29,10 +31,10 @@ final class V3Walk {
     }
 
     HeapSummary run(BlockSink sink) {
-        MiLayouts.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
+        LayoutChooser.Chosen<MiV3Layout> chosen = MiLayouts.choose(ctx, mod, version, MiV3Layout.REQUEST, MiV3Layout::from);
         MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
-        long[] mapped = pages(mem, chosen.layout());
         V3Pages reader = new V3Pages(mem, chosen.layout());
+        long[] mapped = pages(mem, chosen.layout(), reader);
         List<MiPage> pages = new ArrayList<>();
         MiLayoutCheck verdict = new MiLayoutCheck(mem);
         for (long p : mapped) {
@@ -53,30 +55,37 @@ final class V3Walk {
         long abandoned = pages.stream().filter(reader::abandoned).count();
         pages.forEach(p -> out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink)); // singleton page: one big block
         String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
-        return new HeapSummary(facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
+        return new HeapSummary(Version.of(version.text(), version.how()),
+                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
     }
 
-    /** 3.0/3.1: the page map; 3.6: the slots of every 256 MiB area. */
-    private long[] pages(MiMemory mem, MiV3Layout l) {
+    /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */
+    private long[] pages(MiMemory mem, MiV3Layout l, V3Pages reader) {
         if (l.pageMap() != 0) {
             V3PageMap map = new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
-            long[] pages = map.pages();
-            misdirected(mem, l, map.misdirected());
+            long[] pages = map.pages(reader::firstBlock);
+            misdirected(mem, l, map);
             return pages;
         }
         return new V3Areas(mem, l.slotSize()).pages(ctx.core().segments());
     }
 
     /**
-     * A page that reads as live although its own first slice points elsewhere lost its map entry:
-     * a stale entry's page has no live header (its memory was reused or freed).
+     * A page that reads as live although the slice of its first block points elsewhere lost its
+     * map entry, and one the map registers at its own address whose header no longer says where
+     * its blocks start was damaged: a stale entry's page has no live header (its memory was reused
+     * or freed).
      */
-    private static void misdirected(MiMemory mem, MiV3Layout l, long[] candidates) {
+    private static void misdirected(MiMemory mem, MiV3Layout l, V3PageMap map) {
         V3Pages probe = new V3Pages(mem, l);
-        for (long p : candidates) {
+        for (long p : map.misdirected()) {
+            int before = probe.inconsistent;
             if (probe.read(p) != null) {
-                mem.warnings().add("mimalloc page 0x%x holds live blocks but the page map entry of its first slice"
+                mem.warnings().add("mimalloc page 0x%x holds live blocks but the page map entry of its first block"
                         + " does not point at it; its blocks not listed", p);
+            } else if (probe.inconsistent > before && map.pageOf(p) == p) {
+                mem.warnings().add("mimalloc page 0x%x: the page map holds it but its header is inconsistent;"
+                        + " its blocks not listed", p);
             }
         }
     }
@@ -84,7 +93,6 @@ final class V3Walk {
     private Map<String, Object> facts(String layout, String foundBy, int mapped, V3Pages reader, MiLayoutCheck verdict,
                                       MiPageEmitter out, long abandoned) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version.describe());
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("layout_checked_pages", verdict.checked());

@@ -1,5 +1,7 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTables;
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * byte-identical twin of Debian's binary), and its build-id against Debian's file.
  */
 class BuiltinLayoutTest {
-    private static final BuiltinLayouts.Table TABLE = BuiltinLayouts.load("debian-2.0.9.layout");
+    private static final LayoutTable TABLE = LayoutTables.load("mimalloc/debian-2.0.9.layout");
 
     /** DWARF through the product's layout layer (gdb), with no cache so the answer is fresh. */
     private static LayoutSource dwarf(String build) throws IOException {
@@ -36,7 +38,7 @@ class BuiltinLayoutTest {
     void structsEqualDwarf() throws IOException {
         for (String name : new String[] {"mimalloc-2.0.9-relwithdebinfo", "mimalloc-2.0.9-debian-flags"}) {
             LayoutSource dwarf = dwarf(name);
-            for (Map.Entry<String, StructLayout> e : TABLE.source().structs.entrySet()) {
+            for (Map.Entry<String, StructLayout> e : TABLE.source().structs().entrySet()) {
                 StructLayout want = dwarf.struct(e.getKey());
                 assertEquals(want.size(), e.getValue().size(), name + ": sizeof " + e.getKey());
                 for (FieldLayout f : e.getValue().fields().values()) {
@@ -51,18 +53,18 @@ class BuiltinLayoutTest {
     @Test
     void symbolsEqualTheTwinsSymtab() throws IOException {
         LayoutSource twin = dwarf("mimalloc-2.0.9-debian-flags");
-        TABLE.source().symbols.forEach((sym, addr) ->
+        TABLE.source().symbols().forEach((sym, addr) ->
                 assertEquals(twin.symbol(sym).orElse(-1), (long) addr, sym));
-        TABLE.source().tls.forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
+        TABLE.source().tls().forEach((sym, off) -> assertEquals(twin.tlsOffset(sym).orElse(-1), (long) off, sym));
     }
 
     /** Each table names the Debian file it was read from: same build-id and version as provisioned. */
     @Test
     void everyTableIsForItsDebianFile() throws IOException {
-        for (BuiltinLayouts.Table t : BuiltinLayouts.all()) {
+        for (LayoutTable t : LayoutTables.of("mimalloc")) {
             assertEquals(build("debian-" + t.version()).buildId(), t.buildId(), t.resource());
         }
-        MiV3Layout.from(BuiltinLayouts.load("debian-3.0.1.layout").source());
+        MiV3Layout.from(LayoutTables.load("mimalloc/debian-3.0.1.layout").source());
     }
 
     @Test

@@ -1,15 +1,23 @@
 package maze.heap.mimalloc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import maze.core.ElfFile;
 import maze.core.Module;
-import maze.testing.MimallocBuilds;
+import maze.gdb.CBuild;
 import maze.testing.FakeMemory;
+import maze.testing.Fixtures;
+import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Detection on every provisioned build: the version comes from mi_version()'s code read from the
@@ -35,14 +43,39 @@ class MiDetectorTest {
     @Test
     void markersGiveTheGenerationWithoutMiVersion() throws IOException {
         for (MimallocBuilds.Build b : MimallocBuilds.all()) {
-            if (b.kind().equals("debug")) {
-                continue; // -O0 mi_usable_size calls out before masking; its mi_version is always there
-            }
+            Module mod = new Module(b.path().toString(), b.name(), 0x7f0000000000L, b.buildId(), b.path(), b.buildId(),
+                    false);
             try (MiModuleFile file = new MiModuleFile(ElfFile.open(b.path()))) {
-                long fn = file.export("mi_usable_size").value();
-                int generation = MiMarkers.generation(file, file.bytesAt(fn, MiMarkers.BODY));
+                int generation = MiDetector.generation(new FakeMemory(), mod, file); // -O0: from _mi_ptr_segment
                 assertEquals(Character.digit(b.version().charAt(0), 10), generation, b.name());
             }
+        }
+    }
+
+    /** 3.1.6's archive linked into heap_truth: mi_malloc is local there, mi_version global. */
+    @Test
+    void linkedStaticArchiveIsFoundByMiVersion() throws IOException {
+        Path exe = Fixtures.binary("heap_truth_mi_static");
+        Module mod = new Module(exe.toString(), "heap_truth_mi_static", 0x555555554000L, null, exe, null, false);
+        try (MiModuleFile file = new MiModuleFile(ElfFile.open(exe))) {
+            assertNull(file.export("mi_malloc"), "mi_malloc should be local in the executable");
+            assertTrue(MiDetector.isMimalloc(new FakeMemory(), mod, file));
+            assertEquals("3.1.6 (mi_version)", MiDetector.version(new FakeMemory(), mod, file).describe());
+        }
+    }
+
+    /** A global mi_version alone (another library's function of that name) is not mimalloc. */
+    @Test
+    void miVersionWithoutMiMallocIsNotMimalloc(@TempDir Path tmp) throws IOException, InterruptedException {
+        Fixtures.require(CBuild.onPath("cc"), "no C compiler (cc) on the PATH");
+        Path src = Files.writeString(tmp.resolve("other.c"), "int mi_version(void) { return 301; }\n"
+                + "int main(void) { return mi_version(); }\n");
+        Path exe = tmp.resolve("other");
+        CBuild.run(List.of("cc", "-O1", "-o", exe.toString(), src.toString()));
+        Module mod = new Module(exe.toString(), "other", 0x555555554000L, null, exe, null, false);
+        try (MiModuleFile file = new MiModuleFile(ElfFile.open(exe))) {
+            assertTrue(file.export("mi_version") != null, "the premise: a global mi_version");
+            assertFalse(MiDetector.isMimalloc(new FakeMemory(), mod, file));
         }
     }
 

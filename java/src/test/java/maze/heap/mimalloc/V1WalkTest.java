@@ -1,15 +1,13 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import maze.core.Segment;
 import maze.heap.BlockSink;
-import maze.heap.Detection;
 import maze.heap.HeapSummary;
-import maze.layout.FieldLayout;
-import maze.layout.StructLayout;
 import maze.testing.FakeMemory;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class V1WalkTest {
     static final long SEG = 0x20000400000L;
-    static final long MAIN_HEAP = 0x7f0000001000L;
-    static final long COOKIE = 0x0123456789abcdefL;
-    static final long INFO = 4096;
+    static final long MAIN_HEAP = V1Fake.MAIN_HEAP;
+    static final long INFO = V1Fake.INFO;
 
     /** mi_page_t, mi_segment_t, mi_heap_t, mi_tld_t as `ptype /o` prints them for 1.8.2 RelWithDebInfo. */
     static final List<String> LAYOUT = List.of(
@@ -34,51 +31,29 @@ class V1WalkTest {
             "struct mi_heap_t 3064", "field tld 0 8", "field pages_free_direct 8 1032", "field pages 1040 1800",
             "field thread_delayed_free 2840 8", "field cookie 2864 8", "field keys 2872 16", "field next 3048 8",
             "struct mi_page_queue_t 24", "field first 0 8", "struct mi_tld_t 792", "field heaps 24 8",
+            "struct mi_segments_tld_t 184", "field small_free 0 16", "field medium_free 16 16",
             "symbol _mi_heap_main 0x1b360");
 
-    final FakeMemory mem = new FakeMemory();
-    final BuiltinLayouts.Source src = BuiltinLayouts.parse("v1-test", LAYOUT).source();
-    final StructLayout seg = src.struct("mi_segment_t");
-    final StructLayout page = src.struct("mi_page_t");
+    final V1Fake fake = new V1Fake(LAYOUT);
+    final FakeMemory mem = fake.mem;
 
     V1WalkTest() {
-        src.struct("mi_page_t").fields().put("segment_in_use", new FieldLayout("segment_in_use", 1, 1, 0, 1));
-        mem.region(MAIN_HEAP, 3064).putLong(MAIN_HEAP + 2864, COOKIE).putLong(MAIN_HEAP, MAIN_HEAP);
-        mem.region(SEG, 4 << 20);
-        put(SEG, seg, "cookie", SEG ^ COOKIE);
-        put(SEG, seg, "segment_size", 4 << 20);
-        put(SEG, seg, "segment_info_size", INFO);
-        put(SEG, seg, "page_shift", 16);
-        put(SEG, seg, "capacity", 64);
-        put(SEG, seg, "used", 2);
-    }
-
-    void put(long base, StructLayout s, String field, long value) {
-        FakeFields.put(mem, base, s.field(field), value);
-    }
-
-    long page(int idx, long bsize, int capacity, long used) {
-        long m = SEG + seg.offset("pages") + idx * page.size();
-        put(m, page, "capacity", capacity);
-        put(m, page, "reserved", capacity);
-        put(m, page, "used", used);
-        put(m, page, "xblock_size", bsize);
-        mem.putLong(m, mem.readLong(m) | 0x100); // segment_in_use: bit 0 of byte 1
-        return m;
+        fake.segment(SEG, 0, 4 << 20, 16, 64);
+        fake.put(SEG, fake.seg, "used", 2);
     }
 
     @Test
     void pageZeroIsAlignedAndFreeBlocksAreExcluded() {
-        page(0, 48, 3, 3);
-        long p1 = page(1, 64, 4, 3);
+        fake.page(SEG, 0, 48, 3, 3);
+        long p1 = fake.page(SEG, 1, 64, 4, 3);
         long start0 = SEG + INFO + (48 - (SEG + INFO) % 48);      // first multiple of 48 after the header
         long start1 = SEG + (1 << 16);
-        mem.putLong(p1 + page.offset("local_free"), start1 + 64);
-        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(new Segment(SEG, 4 << 20, 0, 4 << 20, 6)), src, null,
+        mem.putLong(p1 + fake.page.offset("local_free"), start1 + 64);
+        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(new Segment(SEG, 4 << 20, 0, 4 << 20, 6)), fake.src, null,
                 MAIN_HEAP - 0x1b360);
         List<Long> out = new ArrayList<>();
         int[] flags = {0};
-        HeapSummary s = new MimallocPlugin().walk(ctx, new Detection("mimalloc", "1.8.2 (mi_version)", ctx.library()),
+        HeapSummary s = MimallocPlugin.walk(ctx, MimallocPlugin.detection(MiVersion.fromRaw(182), ctx.library(), "test"),
                 (a, size, f) -> {
                     out.add(a);
                     flags[0] |= f;

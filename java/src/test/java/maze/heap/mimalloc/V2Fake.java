@@ -1,5 +1,7 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTables;
+import maze.layout.LayoutTable;
 import java.util.List;
 import maze.layout.FieldLayout;
 import maze.layout.LayoutSource;
@@ -19,7 +21,7 @@ final class V2Fake {
     final MiV2Layout l;
 
     V2Fake(boolean encoded) {
-        BuiltinLayouts.Source src = BuiltinLayouts.load("debian-2.0.9.layout").source();
+        LayoutTable.Source src = LayoutTables.load("mimalloc/debian-2.0.9.layout").source();
         if (encoded) {
             src.struct(MiV2Layout.PAGE).fields().put("keys", new FieldLayout("keys", 64, 16));
         }
@@ -29,8 +31,8 @@ final class V2Fake {
         put(MAIN_HEAP, l.heap().heapTld(), MAIN_HEAP); // any non-zero tld makes a heap plausible
     }
 
-    static BuiltinLayouts.Source table() {
-        return BuiltinLayouts.load("debian-2.0.9.layout").source();
+    static LayoutTable.Source table() {
+        return LayoutTables.load("mimalloc/debian-2.0.9.layout").source();
     }
 
     /** A normal segment (512 slices, 1 info slice) whose memory covers {@code slices} slices. */

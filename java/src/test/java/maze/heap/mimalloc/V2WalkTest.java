@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.util.Map;
 import maze.core.Module;
 import maze.core.Segment;
 import maze.heap.BlockSink;
-import maze.heap.Detection;
 import maze.heap.HeapSummary;
 import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
@@ -42,7 +42,7 @@ class V2WalkTest {
         List<Block> out = new ArrayList<>();
         Module lib = ctx.library();
         BlockSink sink = (a, s, f) -> out.add(new Block(a, s, f));
-        HeapSummary h = new MimallocPlugin().walk(ctx, new Detection("mimalloc", MiVersion.fromRaw(209).describe(), lib), sink);
+        HeapSummary h = MimallocPlugin.walk(ctx, MimallocPlugin.detection(MiVersion.fromRaw(209), lib, "test"), sink);
         if (summary != null) {
             summary[0] = h;
         }
@@ -145,7 +145,7 @@ class V2WalkTest {
         V2Fake f = pageWithEveryList(false);
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(3, walk(ctx(f.mem, coreSegments(V2Fake.SEG), null), s).size());
-        assertEquals("built-in debian-2.0.9.layout", s[0].facts().get("layout"));
+        assertEquals("built-in mimalloc/debian-2.0.9.layout", s[0].facts().get("layout"));
 
         f.put(f.meta(V2Fake.SEG, 1), f.l.pageUsed(), 7); // counters no longer match the lists
         LayoutException e = assertThrows(LayoutException.class,
@@ -162,8 +162,8 @@ class V2WalkTest {
         long b = f.segment(V2Fake.SEG + V2Segments.SEGMENT_SIZE, 2, 0);
         f.page(a, 1, 64, 2, 0);
         f.page(b, 1, 64, 1, 0);
-        BuiltinLayouts.Source noSymbols = V2Fake.table();
-        noSymbols.symbols.clear();
+        LayoutTable.Source noSymbols = V2Fake.table();
+        noSymbols.symbols().clear();
         FakeHeapContext ctx = ctx(f.mem, coreSegments(a, b), noSymbols);
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(3, walk(ctx, s).size());
@@ -195,7 +195,7 @@ class V2WalkTest {
     /** 2.1.4+ names: a size_t block_size and the page's own page_start, which the walk must follow. */
     @Test
     void pageStartAndBlockSizeOfLaterBuilds() {
-        BuiltinLayouts.Source later = V2Fake.table();
+        LayoutTable.Source later = V2Fake.table();
         Map<String, FieldLayout> page = later.struct(MiV2Layout.PAGE).fields();
         page.remove("xblock_size");
         page.put("block_size", new FieldLayout("block_size", 64, 8));

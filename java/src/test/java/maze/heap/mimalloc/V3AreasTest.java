@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class V3AreasTest {
     static final long SLICE = 1L << 16;
 
     final FakeMemory mem = new FakeMemory().region(AREA, 2 << 20);
-    final StructLayout page = BuiltinLayouts.load("debian-3.6.0.layout").source().struct(MiV3Layout.PAGE);
+    final StructLayout page = LayoutTables.load("mimalloc/debian-3.6.0.layout").source().struct(MiV3Layout.PAGE);
 
     void put(long base, String field, long value) {
         FakeFields.put(mem, base, page.field(field), value);

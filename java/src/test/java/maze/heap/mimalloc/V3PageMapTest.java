@@ -24,7 +24,7 @@ class V3PageMapTest {
         }
         Warnings warnings = new Warnings();
         long[] pages = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> new V3PageMap(new MiMemory(mem, warnings), TOP).pages());
+                () -> new V3PageMap(new MiMemory(mem, warnings), TOP).pages(p -> p));
         assertEquals(0, pages.length);
         assertTrue(warnings.all().stream().anyMatch(w -> w.contains("not page-aligned sub-maps")), warnings.all().toString());
     }

@@ -1,5 +1,7 @@
 package maze.heap.mimalloc;
 
+import maze.layout.LayoutTables;
+import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import maze.heap.HeapSummary;
+import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
 import maze.layout.StructLayout;
 import maze.testing.FakeMemory;
@@ -23,7 +26,7 @@ class V3WalkTest {
     static final long SLICE = 1L << 16;
 
     final FakeMemory mem = new FakeMemory();
-    final BuiltinLayouts.Source table = BuiltinLayouts.load("debian-3.0.1.layout").source();
+    final LayoutTable.Source table = LayoutTables.load("mimalloc/debian-3.0.1.layout").source();
     final StructLayout page = table.struct(MiV3Layout.PAGE);
 
     V3WalkTest() {
@@ -53,9 +56,12 @@ class V3WalkTest {
     }
 
     List<Long> walk(HeapSummary[] summary) {
-        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(), null, DEBIAN_ID, BIAS);
+        return walk(new FakeHeapContext(mem, List.of(), null, DEBIAN_ID, BIAS), MiVersion.fromRaw(301), summary);
+    }
+
+    List<Long> walk(FakeHeapContext ctx, MiVersion version, HeapSummary[] summary) {
         List<Long> out = new ArrayList<>();
-        HeapSummary s = new V3Walk(ctx, ctx.library(), MiVersion.fromRaw(301)).run((a, size, f) -> out.add(a));
+        HeapSummary s = new V3Walk(ctx, ctx.library(), version).run((a, size, f) -> out.add(a));
         if (summary != null) {
             summary[0] = s;
         }
@@ -73,7 +79,32 @@ class V3WalkTest {
         mem.putLong(SUB + 8 * 6, BASE + 7 * SLICE);              // stale: slice 7 does not point back
         HeapSummary[] s = new HeapSummary[1];
         assertEquals(List.of(low + 128, low + 128 + 128, high + 128, high + 128 + 2048), walk(s));
-        assertEquals("built-in debian-3.0.1.layout", s[0].facts().get("layout"));
+        assertEquals("built-in mimalloc/debian-3.0.1.layout", s[0].facts().get("layout"));
+    }
+
+    /**
+     * 3.4 (as its DWARF gives it): page_woffset (words from the struct to the blocks) instead of
+     * page_start, and the page struct apart from its page, at the arena's start (3.3+): the map
+     * points the page's slices at that struct, whose own slice maps to nothing.
+     */
+    @Test
+    void separatePageStructsWithWordOffsets() {
+        FieldLayout start = page.fields().remove("page_start");
+        page.fields().put("page_woffset", new FieldLayout("page_woffset", start.offset(), 4));
+        long meta = BASE + 8;                                     // in slice 0: the arena's page structs
+        long blocks = BASE + 2 * SLICE;
+        mem.putLong(SUB + 8 * 2, meta).putLong(SUB + 8 * 3, meta);
+        put(meta, "block_size", 4096);
+        put(meta, "capacity", 2);
+        put(meta, "reserved", 32);
+        put(meta, "used", 2);
+        put(meta, "page_woffset", (blocks - meta) / 8);
+        FakeHeapContext ctx = new FakeHeapContext(mem, List.of(), table, null, BIAS);
+        assertEquals(List.of(blocks, blocks + 4096), walk(ctx, MiVersion.fromRaw(30403), null));
+
+        table.symbols().remove(MiV3Layout.PAGE_MAP);
+        LayoutException e = assertThrows(LayoutException.class, () -> MiV3Layout.from(table));
+        assertTrue(e.getMessage().contains(MiV3Layout.PAGE_MAP), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package maze.app;
+package maze.heap.mimalloc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import maze.core.Module;
  * name suggest mimalloc. The name rule deliberately admits executables (a test program called
  * "mimalloc-test"): the probe must meet them and skip them, not be kept from seeing them.
  */
-final class ProbeCandidates {
+final class MiProbeCandidates {
     private static final List<String> EXPORTS = List.of("mi_version", "mi_malloc");
 
-    private ProbeCandidates() {
+    private MiProbeCandidates() {
     }
 
     static List<Path> of(CoreModel core) {

@@ -10,13 +10,13 @@ import java.util.List;
  * enough to walk the link_map and read ELF headers the core kept. The full address-space view is
  * maze.memory's job; core must not depend on it.
  */
-final class CoreMemory {
+final class SegmentReader {
     private static final int STRING_CHUNK = 256;
 
     private final FileBytes bytes;
     private final Segment[] segments;
 
-    CoreMemory(FileBytes bytes, List<Segment> segments) {
+    SegmentReader(FileBytes bytes, List<Segment> segments) {
         this.bytes = bytes;
         // sorted by unsigned start for a binary search; cores may hold 100k+ segments
         this.segments = segments.stream().sorted((a, b) -> Long.compareUnsigned(a.vaddr(), b.vaddr()))
