@@ -89,7 +89,32 @@ public final class CoreReader {
             }
             list.add(new Segment(ph.vaddr(), plausibleMemSize(ph, warnings), ph.offset(), ph.fileSize(), ph.flags()));
         }
+        inOrder(list, warnings);
         return List.copyOf(list);
+    }
+
+    /**
+     * The kernel and gcore write one PT_LOAD per mapping, ascending in address and in file offset:
+     * a segment out of that order has a damaged address or offset, and its bytes would be read at
+     * the wrong place without any other sign.
+     */
+    private static void inOrder(List<Segment> list, List<String> warnings) {
+        Segment prev = null;
+        Segment prevInFile = null;
+        for (Segment s : list) {
+            if (prev != null && Long.compareUnsigned(s.vaddr(), prev.end()) < 0) {
+                warnings.add(String.format("segment 0x%x starts below the end 0x%x of the segment before it: a damaged"
+                        + " program header; memory there may be read from the wrong bytes", s.vaddr(), prev.end()));
+            }
+            if (s.fileSize() > 0) {
+                if (prevInFile != null && Long.compareUnsigned(s.fileOffset(), prevInFile.fileOffset() + prevInFile.fileSize()) < 0) {
+                    warnings.add(String.format("segment 0x%x: its bytes at file offset 0x%x overlap those of segment 0x%x:"
+                            + " a damaged program header", s.vaddr(), s.fileOffset(), prevInFile.vaddr()));
+                }
+                prevInFile = s;
+            }
+            prev = s;
+        }
     }
 
     /**

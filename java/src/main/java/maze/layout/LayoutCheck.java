@@ -10,8 +10,11 @@ import java.util.Map;
  * damaged or planted file cannot steer a heap walk.
  */
 final class LayoutCheck {
-    /** Larger than any allocator's struct (mimalloc's heap is a few KiB; glibc's malloc_state about 2 KiB). */
-    static final long MAX_STRUCT_SIZE = 1 << 20;
+    /**
+     * Larger than any allocator's struct: jemalloc's emap_t holds its 2 MiB rtree root inline,
+     * tcmalloc's PageHeap is 1.5 MiB; mimalloc's heap is a few KiB, glibc's malloc_state 2 KiB.
+     */
+    static final long MAX_STRUCT_SIZE = 64L << 20;
 
     private LayoutCheck() {
     }

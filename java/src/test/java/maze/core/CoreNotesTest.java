@@ -112,4 +112,19 @@ class CoreNotesTest {
         assertEquals(0x100, m.segments().get(1).memSize());
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("implausible")), m.warnings().toString());
     }
+
+    /** The kernel and gcore write segments in address order: one out of it has a damaged address. */
+    @Test
+    void aSegmentOutOfAddressOrderWarns() throws IOException {
+        CoreModel m = read(twoThreads().load(0x20000, new byte[0x100], 0x1000, Segment.PF_R)
+                .load(0x10000, new byte[0x100], 0x1000, Segment.PF_R));
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("segment 0x10000 starts below")), m.warnings().toString());
+    }
+
+    @Test
+    void segmentsInOrderAreQuiet() throws IOException {
+        CoreModel m = read(twoThreads().load(0x10000, new byte[0x100], 0x1000, Segment.PF_R)
+                .load(0x20000, new byte[0x100], 0x1000, Segment.PF_R));
+        assertFalse(m.warnings().stream().anyMatch(w -> w.contains("damaged program header")), m.warnings().toString());
+    }
 }

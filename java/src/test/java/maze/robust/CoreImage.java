@@ -52,6 +52,32 @@ final class CoreImage implements AutoCloseable {
         }
     }
 
+    /** File offsets of every NT_PRSTATUS's fs_base register (x86-64: pr_reg at +112, fs_base its 22nd word). */
+    List<Long> fsBaseOffsets() throws IOException {
+        List<Long> out = new ArrayList<>();
+        long phoff = readAt(0x20, 8);
+        int phentsize = (int) readAt(0x36, 2);
+        int phnum = (int) readAt(0x38, 2);
+        for (int i = 0; i < phnum; i++) {
+            long ph = phoff + (long) i * phentsize;
+            if (readAt(ph, 4) != 4) { // PT_NOTE
+                continue;
+            }
+            long at = readAt(ph + 8, 8);
+            long end = at + readAt(ph + 32, 8);
+            while (at + 12 <= end) {
+                long namesz = readAt(at, 4) & 0xffffffffL;
+                long descsz = readAt(at + 4, 4) & 0xffffffffL;
+                long desc = at + 12 + ((namesz + 3) & ~3L);
+                if (readAt(at + 8, 4) == 1 && descsz >= 112 + 22 * 8) {
+                    out.add(desc + 112 + 21 * 8);
+                }
+                at = desc + ((descsz + 3) & ~3L);
+            }
+        }
+        return out;
+    }
+
     /** The file offset of the 8 bytes at {@code vaddr}, or -1 when the core does not hold them. */
     long offsetOf(long vaddr) {
         for (Load l : loads) {

@@ -48,7 +48,12 @@ final class Arenas {
         long top = m.wordOr(a + l.arenaTop(), 0);
         long systemMem = m.wordOr(a + l.arenaSystemMem(), 0);
         if (top == 0 || systemMem == 0) {
-            return new Arena(a, main, top, systemMem, List.of()); // never used: no chunks
+            // an arena never allocated from has no memory and its top is the unsorted bin inside it
+            if (systemMem != 0 || top - a < 0 || top - a >= l.arenaSize()) {
+                m.warnings().add("arena 0x%x: top 0x%x and system_mem 0x%x cannot both be right; its chunks not walked",
+                        a, top, systemMem);
+            }
+            return new Arena(a, main, top, systemMem, List.of());
         }
         long topSize = GlibcMemory.chunkSize(m.wordOr(top + 8, 0));
         List<ChunkRange> ranges = main ? mainRanges(a, top, topSize) : heapRanges(a, top, topSize);

@@ -14,11 +14,34 @@ final class ChunkWalker {
 
     private final GlibcMemory m;
     private final long[] freeChunks;
+    private final long[] binned;
     private long liveChunkBytes;
+    private long seenFree;
+    private long unbinned;
+    private long firstUnbinned;
 
     ChunkWalker(GlibcMemory m, long[] freeChunks) {
+        this(m, freeChunks, new long[0]);
+    }
+
+    /** {@code binned}: the sorted chunks on the arenas' regular bins (BinChecks). */
+    ChunkWalker(GlibcMemory m, long[] freeChunks, long[] binned) {
         this.m = m;
         this.freeChunks = freeChunks;
+        this.binned = binned;
+    }
+
+    /** After every range: the chunks seen free by their neighbour's bit and the binned ones must be the same. */
+    void checkBins() {
+        if (unbinned > 0) {
+            m.warnings().add("%d chunks look free (the next chunk's PREV_INUSE is clear) but are on no bin, the first at"
+                    + " 0x%x: live blocks may be left out", unbinned, firstUnbinned);
+        }
+        long binnedSeen = seenFree - unbinned;
+        if (binnedSeen != binned.length) {
+            m.warnings().add("%d chunks on the arenas' bins were not seen free in the chunk walk: free blocks may be"
+                    + " listed as live", binned.length - binnedSeen);
+        }
     }
 
     /** Sum of the chunk sizes of every live arena chunk walked so far (what mallinfo2 calls uordblks minus tcache). */
@@ -40,12 +63,25 @@ final class ChunkWalker {
                 return;
             }
             long nextSizeField = m.wordOr(next + 8, 0);
-            if ((nextSizeField & PREV_INUSE) != 0 && !LongArrays.contains(freeChunks, c) && !isOldTopRemainder(next, r)) {
+            if ((nextSizeField & PREV_INUSE) == 0) {
+                seenFree(c);
+            } else if (!LongArrays.contains(freeChunks, c) && !isOldTopRemainder(next, r)) {
                 liveChunkBytes += size;
                 sink.block(c + 16, size - 8, 0);
             }
             c = next;
             sizeField = nextSizeField;
+        }
+        if (c != r.stop()) {
+            m.warnings().add("arena 0x%x: the chunk walk ends at 0x%x, past top at 0x%x: the last chunk's size is wrong",
+                    r.arena(), c, r.stop());
+        }
+    }
+
+    private void seenFree(long c) {
+        seenFree++;
+        if (!LongArrays.contains(binned, c) && unbinned++ == 0) {
+            firstUnbinned = c;
         }
     }
 

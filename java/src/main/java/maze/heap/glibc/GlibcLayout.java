@@ -13,6 +13,7 @@ import maze.layout.StructLayout;
 record GlibcLayout(
         long mainArena, long mpAddress, long tcacheTlsOffset, long libcVersionAddress,
         long arenaSize, long arenaTop, long arenaNext, long arenaSystemMem, long arenaFastbins, int fastbinCount,
+        long arenaBins, int binCount,
         long mpSbrkBase, long mpNMmaps, long mpMmappedMem,
         long heapInfoSize, long heapArPtr, long heapPrev, long heapSize,
         long tcacheCounts, int tcacheCountSize, long tcacheEntries, int tcacheBins) {
@@ -34,11 +35,17 @@ record GlibcLayout(
                 required(libc, "main_arena"), required(libc, "mp_"),
                 libc.tlsOffset("tcache").orElse(-1), libc.symbol("__libc_version").orElse(0),
                 arena.size(), arena.offset("top"), arena.offset("next"), arena.offset("system_mem"),
-                arena.offset("fastbinsY"), (int) (fastbinsBytes / 8),
+                arena.offset("fastbinsY"), (int) (fastbinsBytes / 8), arena.offset("bins"),
+                (int) (arena.field("bins").size() / 8),
                 mp.offset("sbrk_base"), mp.offset("n_mmaps"), mp.offset("mmapped_mem"),
                 heap.size(), heap.offset("ar_ptr"), heap.offset("prev"), heap.offset("size"),
                 tcache.offset("counts"), (int) (tcache.field("counts").size() / Math.max(1, bins)),
                 tcache.offset("entries"), bins);
+    }
+
+    /** The chunk size of a tcache_perthread_struct (entries is its last field). */
+    long tcacheChunkSize() {
+        return (tcacheEntries + 8L * tcacheBins + 8 + 15) & ~15L;
     }
 
     private static long required(LayoutSource libc, String symbol) {

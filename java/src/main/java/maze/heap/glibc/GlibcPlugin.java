@@ -39,12 +39,14 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
+        ArenaChecks.systemMem(m, arenas);
         long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
-        List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m));
-        ChunkWalker walker = new ChunkWalker(m, free);
+        List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
+        ChunkWalker walker = new ChunkWalker(m, free, new BinChecks(m).collect(arenas));
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
+        walker.checkBins();
         Version v = version == null ? Version.unknown("__libc_version unreadable") : Version.of(version, null);
         return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker));
     }
@@ -82,14 +84,15 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
         return v == -1 ? -1 : v & 0xffffffffL;
     }
 
+    /** mp_.mmapped_mem: the bytes of every mapping glibc holds for mmapped chunks; -1 when unreadable. */
+    private static long mmappedMem(GlibcMemory m) {
+        return m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
+    }
+
     private static Map<String, Object> facts(GlibcMemory m, List<Arena> arenas,
                                              List<ChunkRange> mmapped, long mmappedBytes, ChunkWalker walker) {
         long nMmaps = nMmaps(m);
-        long mmappedMem = m.wordOr(m.mp() + m.layout().mpMmappedMem(), -1);
-        if (nMmaps != mmapped.size() || mmappedMem != mmappedBytes) {
-            m.warnings().add("found %d mmapped chunks of %d bytes but mp_ says %d chunks of %d bytes",
-                    mmapped.size(), mmappedBytes, nMmaps, mmappedMem);
-        }
+        long mmappedMem = mmappedMem(m);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("arenas", arenas.size());
         facts.put("heaps", arenas.stream().mapToInt(a -> a.ranges().size()).sum());

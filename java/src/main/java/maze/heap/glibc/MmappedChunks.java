@@ -33,34 +33,56 @@ final class MmappedChunks {
         this.scanner = scanner;
     }
 
-    /** Bytes of every mapping found, memalign leads included: what mp_.mmapped_mem counts. */
+    /** Bytes of every mapping kept, memalign leads included: what mp_.mmapped_mem counts. */
     long mappedBytes() {
         return mappedBytes;
     }
 
-    /** Mmapped chunks in address order; none are looked for when glibc says it has none. */
-    List<ChunkRange> find(CoreModel core, List<Arena> arenas, long expected) {
+    /**
+     * Mmapped chunks in address order; none are looked for when glibc says it has none. When they
+     * disagree with mp_'s counters, MmapCounters decides which are kept.
+     */
+    List<ChunkRange> find(CoreModel core, List<Arena> arenas, long expected, long expectedBytes) {
         if (expected == 0) {
             return List.of();
         }
         long[] excluded = arenaIntervals(arenas);
         long[] files = fileIntervals(core.files());
-        List<ChunkRange> found = new ArrayList<>();
+        List<MmapCounters.Found> found = new ArrayList<>();
         for (Segment s : core.segments()) {
             if (s.writable() && !overlaps(files, s.vaddr(), s.end())) {
                 scan(s, excluded, found);
             }
         }
-        return found;
+        List<MmapCounters.Found> kept = MmapCounters.reconcile(m, found, expected, expectedBytes);
+        mappedBytes = kept.stream().mapToLong(MmapCounters.Found::mappingBytes).sum();
+        return kept.stream().map(MmapCounters.Found::range).toList();
     }
 
-    private void scan(Segment s, long[] excluded, List<ChunkRange> found) {
+    private void scan(Segment s, long[] excluded, List<MmapCounters.Found> found) {
+        List<long[]> mappings = mappings(s, excluded);
+        for (int i = 0; i < mappings.size(); i++) {
+            long[] c = mappings.get(i);
+            long[] before = i > 0 ? mappings.get(i - 1) : null;
+            long[] after = i + 1 < mappings.size() ? mappings.get(i + 1) : null;
+            // its own mapping: bounded by the segment's edges or by the chunks beside it
+            boolean startsAtEdge = c[0] == s.vaddr() || before != null && before[0] + before[1] == c[0];
+            boolean endsAtEdge = c[0] + c[1] == s.end() || after != null && after[0] == c[0] + c[1];
+            long chunkSize = GlibcMemory.chunkSize(m.word(c[2] + 8));
+            found.add(new MmapCounters.Found(new ChunkRange(c[2], c[2] + chunkSize, c[2] + chunkSize, 0, true), c[1],
+                    startsAtEdge && endsAtEdge));
+        }
+    }
+
+    /** The segment's mmapped-chunk mappings in address order: {mapping start, mapping bytes, chunk}. */
+    private List<long[]> mappings(Segment s, long[] excluded) {
         LongArrays candidates = new LongArrays();
         scanner.findHeaders(CANDIDATE, s.vaddr(), s.end(), (addresses, words, count) -> {
             for (int i = 0; i < count; i++) {
                 candidates.add(addresses[i]);
             }
         });
+        List<long[]> mappings = new ArrayList<>();
         long next = s.vaddr(); // candidates inside a chunk already found are its data, not headers
         for (int i = 0; i < candidates.size(); i++) {
             long page = candidates.get(i);
@@ -73,12 +95,10 @@ final class MmappedChunks {
             if (size == 0 || intervalStartsIn(excluded, page, page + size)) {
                 continue;
             }
-            long chunk = alignedChunk(page, size);
-            long chunkSize = GlibcMemory.chunkSize(m.word(chunk + 8));
-            found.add(new ChunkRange(chunk, chunk + chunkSize, chunk + chunkSize, 0, true));
-            mappedBytes += size;
+            mappings.add(new long[] {page, size, alignedChunk(page, size)});
             next = page + size;
         }
+        return mappings;
     }
 
     /** The chunk size when {@code at} holds an mmapped-chunk header with the given prev_size, else 0. */

@@ -43,8 +43,13 @@ final class MiPageEmitter {
             mem.warnings().add("mimalloc page 0x%x (blocks of %d at 0x%x): a free list left the page; blocks after it may show as live",
                     p.meta(), p.blockSize(), p.start());
         }
-        if (p.used() != p.capacity() - m.freeList - m.localFree) {
+        long left = p.capacity() - m.freeList - m.localFree; // thread-free and delayed blocks count as used
+        if (p.used() != left) {
             usedMismatches++;
+            if (m.problems == 0) { // else the list warning above says it
+                mem.warnings().add("mimalloc page 0x%x (blocks of %d at 0x%x): used says %d blocks but the free lists"
+                        + " leave %d; its blocks may be listed wrongly", p.meta(), p.blockSize(), p.start(), p.used(), left);
+            }
         }
         long usable = p.blockSize() - padding;
         for (int i = 0; i < p.capacity(); i++) {

@@ -66,11 +66,13 @@ final class V2Segments {
                 continue;
             }
             long xbs = mem.field(meta, l.pageBlockSize());
-            if (xbs > 1) {
+            if (xbs <= 1 && mem.field(meta, l.pageUsed()) != 0) {
+                bad++; // a free span (or a cleared page) has no used blocks
+            } else if (xbs > 1) {
                 MiPage p = page(seg, meta, (int) idx, count, xbs);
                 if (p != null && insideSpan(seg, idx, count, p)) {
                     action.accept(p);
-                } else if (p != null) {
+                } else if (p != null || mem.field(meta, l.pageUsed()) != 0) { // used blocks but no capacity
                     bad++;
                 }
             }

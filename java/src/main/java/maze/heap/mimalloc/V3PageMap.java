@@ -19,6 +19,7 @@ final class V3PageMap {
     private final MiMemory mem;
     private final long top;
     private int subs;
+    private final LongArrays misdirected = new LongArrays();
 
     /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
     V3PageMap(MiMemory mem, long top) {
@@ -57,9 +58,16 @@ final class V3PageMap {
         for (long p : candidates) {
             if (pageOf(firstBlock.applyAsLong(p)) == p) {
                 pages.add(p);
+            } else {
+                misdirected.add(p);
             }
         }
         return pages.sortedDistinct();
+    }
+
+    /** Pages some slice points at while their own first slice does not: stale entries, or a damaged one. */
+    long[] misdirected() {
+        return misdirected.sortedDistinct();
     }
 
     /**

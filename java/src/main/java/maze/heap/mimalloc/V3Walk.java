@@ -44,6 +44,10 @@ final class V3Walk {
                 verdict.offer(page, NO_DELAYED);
             }
         }
+        if (reader.inconsistent > 0) { // a registered page always has a header that agrees with itself
+            ctx.warnings().add("mimalloc: %d page headers the page map or area slots point at are inconsistent; their blocks not listed",
+                    reader.inconsistent);
+        }
         String problem = verdict.problem();
         MiLayouts.requireFit(ctx, mod, version, chosen, problem);
         pages.sort(Comparator.comparingLong(MiPage::start));
@@ -58,9 +62,32 @@ final class V3Walk {
     /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */
     private long[] pages(MiMemory mem, MiV3Layout l, V3Pages reader) {
         if (l.pageMap() != 0) {
-            return new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0)).pages(reader::firstBlock);
+            V3PageMap map = new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
+            long[] pages = map.pages(reader::firstBlock);
+            misdirected(mem, l, map);
+            return pages;
         }
         return new V3Areas(mem, l.slotSize()).pages(ctx.core().segments());
+    }
+
+    /**
+     * A page that reads as live although the slice of its first block points elsewhere lost its
+     * map entry, and one the map registers at its own address whose header no longer says where
+     * its blocks start was damaged: a stale entry's page has no live header (its memory was reused
+     * or freed).
+     */
+    private static void misdirected(MiMemory mem, MiV3Layout l, V3PageMap map) {
+        V3Pages probe = new V3Pages(mem, l);
+        for (long p : map.misdirected()) {
+            int before = probe.inconsistent;
+            if (probe.read(p) != null) {
+                mem.warnings().add("mimalloc page 0x%x holds live blocks but the page map entry of its first block"
+                        + " does not point at it; its blocks not listed", p);
+            } else if (probe.inconsistent > before && map.pageOf(p) == p) {
+                mem.warnings().add("mimalloc page 0x%x: the page map holds it but its header is inconsistent;"
+                        + " its blocks not listed", p);
+            }
+        }
     }
 
     private Map<String, Object> facts(String layout, String foundBy, int mapped, V3Pages reader, MiLayoutCheck verdict,

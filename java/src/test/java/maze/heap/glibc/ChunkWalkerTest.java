@@ -80,4 +80,42 @@ class ChunkWalkerTest {
         assertEquals(at[0] + 16, blocks.get(0)[0]);
         assertTrue(warnings.all().isEmpty(), warnings.all().toString());
     }
+
+    @Test
+    void aLastChunkReachingIntoTopWarns() {
+        long[] at = chunks(new long[] {32, 96, 0x400}, new boolean[] {true, true});
+        long top = at[1] + 48; // top's header says it starts inside the 96-byte chunk
+        List<long[]> blocks = walk(new ChunkRange(BASE, top, top + 0x400, BASE, false), new long[0]);
+        assertEquals(2, blocks.size());
+        assertEquals(1, warnings.all().size());
+        assertTrue(warnings.all().get(0).contains("ends at 0x" + Long.toHexString(at[2]) + ", past top"), warnings.all().get(0));
+    }
+
+    private void walkWithBins(long[] binned) {
+        // chunk 0 live, 1 free (next's PREV_INUSE clear), 2 live, 3 top
+        long[] at = chunks(new long[] {32, 48, 32, 0x400}, new boolean[] {true, false, true});
+        ChunkWalker w = new ChunkWalker(m, new long[0], binned);
+        w.walk(new ChunkRange(BASE, at[3], at[3] + 0x400, BASE, false), (a, s, f) -> { });
+        w.checkBins();
+    }
+
+    @Test
+    void aFreeChunkOnABinIsQuiet() {
+        walkWithBins(new long[] {BASE + 32});
+        assertTrue(warnings.all().isEmpty(), warnings.all().toString());
+    }
+
+    @Test
+    void aFreeChunkOnNoBinWarns() {
+        walkWithBins(new long[0]);
+        assertEquals(List.of("1 chunks look free (the next chunk's PREV_INUSE is clear) but are on no bin, the first at 0x"
+                + Long.toHexString(BASE + 32) + ": live blocks may be left out"), warnings.all());
+    }
+
+    @Test
+    void aBinnedChunkThatLooksLiveWarns() {
+        walkWithBins(new long[] {BASE + 32, BASE + 80});
+        assertEquals(1, warnings.all().size());
+        assertTrue(warnings.all().get(0).startsWith("1 chunks on the arenas' bins were not seen free"), warnings.all().get(0));
+    }
 }

@@ -28,7 +28,25 @@ class MmappedChunksTest {
         CoreModel core = new CoreModel(Path.of("core"), 1 << 20, false, 1, 0, "p", "p", "p", "/p", List.of(),
                 List.of(new Segment(A, 0x10000, 0, 0x10000, Segment.PF_R | Segment.PF_W)), List.of(), Map.of(),
                 List.of(), List.of());
-        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(main), 1);
+        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(main), 1, 0x2000);
         assertEquals(List.of(new ChunkRange(A + 0xa000, A + 0xc000, A + 0xc000, 0, true)), found);
+    }
+
+    /** A JVM core held two "chunks" inside JVM reservations that mp_ does not count. */
+    @Test
+    void aHeaderInsideALargerMappingThatMpDoesNotCountIsLeftOut() {
+        long b = A + 0x100000;
+        FakeMemory mem = new FakeMemory().region(A, 0x2000).region(b, 0x10000);
+        mem.putLong(A + 8, 0x2000 | IS_MMAPPED);            // a mapping of its own
+        mem.putLong(b + 0x4008, 0x2000 | IS_MMAPPED);       // bytes inside a larger mapping
+        Warnings warnings = new Warnings();
+        GlibcMemory m = new GlibcMemory(mem, null, 0, true, warnings);
+        CoreModel core = new CoreModel(Path.of("core"), 1 << 20, false, 1, 0, "p", "p", "p", "/p", List.of(),
+                List.of(new Segment(A, 0x2000, 0, 0x2000, Segment.PF_R | Segment.PF_W),
+                        new Segment(b, 0x10000, 0x2000, 0x10000, Segment.PF_R | Segment.PF_W)), List.of(), Map.of(),
+                List.of(), List.of());
+        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(), 1, 0x2000);
+        assertEquals(List.of(new ChunkRange(A, A + 0x2000, A + 0x2000, 0, true)), found);
+        assertEquals(1, warnings.all().size(), warnings.all().toString());
     }
 }
