@@ -25,8 +25,13 @@ public final class MimallocBuilds {
 
     /** Every build in the index; fails in CI (skips locally) when the script has not run. */
     public static List<Build> all() throws IOException {
-        Path index = cacheDir().resolve("mimalloc-index.tsv");
-        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
+        return index("mimalloc-index.tsv", "tests/provision/mimalloc.sh");
+    }
+
+    /** Every build in the cache's index file {@code name}, which {@code script} writes (jemalloc.sh too). */
+    public static List<Build> index(String name, String script) throws IOException {
+        Path index = cacheDir().resolve(name);
+        Fixtures.require(Files.isRegularFile(index), index + " is missing: run " + script);
         return Files.readAllLines(index).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(l -> l.split("\t"))
