@@ -1,5 +1,7 @@
 package maze.heap.jemalloc;
 
+import java.util.HashSet;
+import java.util.Set;
 import maze.heap.LongArrays;
 import maze.heap.Warnings;
 import maze.memory.MemoryView;
@@ -15,7 +17,7 @@ final class TcacheFree {
     /** MALLOCX_ARENA_LIMIT - 1: the length of {@code je_arenas}. */
     static final int MAX_ARENAS = 4095;
     /** More tcaches than this on one arena means a damaged list. */
-    private static final int MAX_TCACHES = 1 << 20;
+    static final int MAX_TCACHES = 1 << 20;
 
     private final MemoryView mem;
     private final JeLayout l;
@@ -49,9 +51,9 @@ final class TcacheFree {
 
     private void arenaTcaches(int index, long arena, int nbins, SizeClasses classes) {
         long first = mem.readLongOr(arena + l.arenaDescriptors().offset(), 0);
-        long desc = first;
-        for (int n = 0; desc != 0; n++) {
-            if (n == MAX_TCACHES || !mem.isAvailable(desc, 24)) {
+        Set<Long> seen = new HashSet<>();
+        for (long desc = first; desc != 0; desc = mem.readLongOr(desc + l.descNext().offset(), 0)) {
+            if (seen.size() == MAX_TCACHES || !mem.isAvailable(desc, l.descBins().offset() + 8) || !seen.add(desc)) {
                 warnings.add("jemalloc: arena %d's tcache list is damaged at 0x%x; blocks cached further on count as live",
                         index, desc);
                 return;
@@ -61,8 +63,7 @@ final class TcacheFree {
             for (int b = 0; b < nbins; b++) {
                 readBin(bins + b * l.cacheBinSize(), classes.usable(b));
             }
-            desc = mem.readLongOr(desc + l.descNext().offset(), 0);
-            if (desc == first) {
+            if (mem.readLongOr(desc + l.descNext().offset(), 0) == first) {
                 return;
             }
         }
