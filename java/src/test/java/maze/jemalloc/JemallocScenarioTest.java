@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("scenario")
 class JemallocScenarioTest {
-    static final List<String> SCENARIOS = List.of("single", "threads", "exited", "huge");
+    static final List<String> SCENARIOS = List.of("single", "threads", "exited", "huge", "kinds");
 
     @TempDir
     static Path dir;
@@ -70,7 +70,8 @@ class JemallocScenarioTest {
         GroundTruth truth = GroundTruth.read(truthFile);
         BlockListing blocks = BlockListing.read(listing);
         BlockScore score = BlockScore.score(truth, blocks);
-        System.out.printf("jemalloc %s %s: %s; %s%n", b.name(), scenario, score.summary(), summary.facts());
+        System.out.printf("jemalloc %s %s: %s; %s; coverage %s; warnings %s%n", b.name(), scenario, score.summary(),
+                summary.facts(), summary.coverage().stream().map(Coverage::describe).toList(), summary.warnings());
         score.assertPasses(0.0);
         assertEquals(List.of(), UsableSizes.mismatches(truth, blocks, JemallocScenarioTest::usableSize));
         Coverage je = summary.coverage().stream().filter(c -> c.allocator().equals("jemalloc")).findFirst().orElseThrow();
