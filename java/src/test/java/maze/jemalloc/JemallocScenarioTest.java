@@ -79,6 +79,7 @@ class JemallocScenarioTest {
         assertEquals(List.of(), summary.warnings());
         assertFalse(summary.partial());
         assertEquals(b.hasDwarf() ? "dwarf" : "built-in debian-5.3.0-1.json", summary.facts().get("layout"));
+        assertEquals(b.hasDwarf() ? "symbols" : "found in .bss", summary.facts().get("globals"));
     }
 
     /**

@@ -6,10 +6,11 @@ import maze.memory.MemoryView;
 
 /**
  * Where jemalloc's hidden globals are in the process: the extent map, the size tables, the arena
- * array and the tcache bin count. From DWARF they are the build's own symbols. From a built-in
- * table they are only candidates, and each is proven on the core before one block is reported:
- * the size tables agree with each other, every arena carries its own index, the extent map was
- * built on arena 0's base allocator, and its first entries decode to extents covering their pages.
+ * array and the tcache bin count (0: unknown). From DWARF they are the build's own symbols. A
+ * stripped library's are searched for in its .bss ({@link GlobalSearch}) and proven on the core
+ * before one block is reported: the size tables agree with each other, every arena carries its own
+ * index, the extent map was built on arena 0's base allocator and its first entries decode to
+ * extents covering their pages.
  */
 record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nhbins, SizeClasses classes) {
     /** Extent-map entries sampled by the proof. */
@@ -17,20 +18,42 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
 
     static JeGlobals locate(MemoryView mem, Module mod, JeLayouts.Chosen c) {
         JeLayout l = c.layout();
-        long bias = mod.loadBias();
-        JeGlobals g = new JeGlobals(bias + l.emapGlobal(), bias + l.binInfos(), bias + l.index2size(),
-                bias + l.arenas(), l.nhbins() == 0 ? 0 : bias + l.nhbins(),
-                SizeClasses.read(mem, l, bias + l.index2size(), bias + l.binInfos()));
-        String problem = g.classes.problem();
+        JeGlobals g = c.builtin() ? searched(mem, mod, l) : fromSymbols(mem, mod.loadBias(), l);
+        String problem = g == null ? "the library's .bss is not in the core" : g.classes.problem();
         if (problem == null) {
             problem = g.arenasProblem(mem, l);
         }
-        if (problem == null && c.builtin()) {
-            problem = g.emapProblem(mem, l);
+        if (problem == null && g.emap == 0) {
+            problem = "no slot of .bss holding arena 0's base allocator starts an extent map that decodes";
         }
         if (problem != null) {
             String why = "the " + c.origin() + " layout does not fit this core: " + problem;
             throw new LayoutException(c.builtin() ? JeLayouts.refusal(mod, JeLayouts.buildId(mod), why) : why);
+        }
+        return g;
+    }
+
+    private static JeGlobals fromSymbols(MemoryView mem, long bias, JeLayout l) {
+        return new JeGlobals(bias + l.emapGlobal(), bias + l.binInfos(), bias + l.index2size(), bias + l.arenas(),
+                l.nhbins() == 0 ? 0 : bias + l.nhbins(),
+                SizeClasses.read(mem, l, bias + l.index2size(), bias + l.binInfos()));
+    }
+
+    /** A stripped library: every global found by its content; the extent map by the proof itself. */
+    private static JeGlobals searched(MemoryView mem, Module mod, JeLayout l) {
+        GlobalSearch s = GlobalSearch.of(mem, mod, l);
+        if (s == null) {
+            return null;
+        }
+        long arenas = s.arenas();
+        SizeClasses classes = SizeClasses.read(mem, l, s.index2size(), s.binInfos());
+        JeGlobals g = new JeGlobals(0, s.binInfos(), s.index2size(), arenas, 0, classes);
+        long base0 = mem.readLongOr(mem.readLongOr(arenas, 0) + l.arenaBase().offset(), 0);
+        for (long emap : arenas == 0 || base0 == 0 ? new long[0] : s.emapCandidates(base0)) {
+            JeGlobals withMap = new JeGlobals(emap, g.binInfos, g.index2size, arenas, 0, classes);
+            if (withMap.emapProblem(mem, l) == null) {
+                return withMap;
+            }
         }
         return g;
     }

@@ -19,8 +19,8 @@ import maze.layout.StructLayout;
 /**
  * Built-in layout tables for stripped jemalloc libraries, one JSON resource per binary, keyed by
  * its build-id. Structs are in {@code maze layouts}' format, read from the DWARF of a rebuild of
- * the same source with the distribution's options (docs/jemalloc.md says how); symbols are where
- * that rebuild put the hidden globals, which the walker only takes once the core proves them.
+ * the same source with the distribution's options (docs/jemalloc.md says how). A table holds no
+ * addresses: the walker finds the hidden globals in the core by their content.
  */
 final class JeTables {
     static final List<String> RESOURCES = List.of("debian-5.3.0-1.json");
@@ -53,16 +53,14 @@ final class JeTables {
             JsonNode o = MAPPER.readTree(in);
             Map<String, StructLayout> structs = new LinkedHashMap<>();
             o.path("structs").fields().forEachRemaining(e -> structs.put(e.getKey(), LayoutJson.struct(e.getKey(), e.getValue())));
-            Map<String, Long> symbols = new LinkedHashMap<>();
-            o.path("symbols").fields().forEachRemaining(e -> symbols.put(e.getKey(), Long.decode(e.getValue().asText())));
-            return new Table(resource, o.path("library").asText(), o.path("buildId").asText(), new TableSource(resource, structs, symbols));
+            return new Table(resource, o.path("library").asText(), o.path("buildId").asText(), new TableSource(resource, structs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A table's structs and symbols, answered like DWARF would (a table knows no TLS). */
-    private record TableSource(String resource, Map<String, StructLayout> structs, Map<String, Long> symbols)
+    /** A table's structs, answered like DWARF would; it knows no symbols and no TLS. */
+    private record TableSource(String resource, Map<String, StructLayout> structs)
             implements LayoutSource {
         @Override
         public StructLayout struct(String name) {
@@ -72,7 +70,7 @@ final class JeTables {
 
         @Override
         public OptionalLong symbol(String name) {
-            return symbols.containsKey(name) ? OptionalLong.of(symbols.get(name)) : OptionalLong.empty();
+            return OptionalLong.empty();
         }
 
         @Override

@@ -59,6 +59,7 @@ final class JeWalk {
         checks.report(ctx.warnings());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("layout", c.origin());
+        facts.put("globals", c.builtin() ? "found in .bss" : "symbols");
         facts.put("arenas", tcaches.arenas);
         facts.put("extent map leaves", map.leaves());
         facts.put("slab extents", extents[0]);
@@ -71,12 +72,15 @@ final class JeWalk {
         return new HeapSummary(version, facts);
     }
 
-    /** je_nhbins from the core, bounded by the tcache's bin array; the small bins when unknown. */
+    /**
+     * je_nhbins from the core, bounded by the tcache's bin array. Unknown (a stripped library):
+     * every bin, since bins past nhbins are either disabled (empty) or never written (zero).
+     */
     private int tcacheBins(MemoryView mem, JeLayout l, JeGlobals g) {
-        int n = g.nhbins() == 0 ? -1 : mem.readIntOr(g.nhbins(), -1);
+        int n = g.nhbins() == 0 ? (int) l.tcacheBins() : mem.readIntOr(g.nhbins(), -1);
         if (n < 1 || n > l.tcacheBins()) {
-            ctx.warnings().add("jemalloc: the tcache bin count (nhbins) is %s; only the %d small bins of each tcache are read",
-                    n < 0 ? "unknown" : String.valueOf(n), SizeClasses.NBINS);
+            ctx.warnings().add("jemalloc: the tcache bin count (nhbins) reads %d; only the %d small bins of each tcache are read",
+                    n, SizeClasses.NBINS);
             return SizeClasses.NBINS;
         }
         return n;
