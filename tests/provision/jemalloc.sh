@@ -4,11 +4,14 @@
 #     own options (debian/rules: --with-version=VERSION --with-lg-page=12 --with-lg-hugepage=21
 #     --enable-prof, no symbol prefix) and dpkg-buildflags' CFLAGS, so it has DWARF (-g) and the
 #     same code as Debian's stripped libjemalloc.so.2;
-#   - Debian's stripped libjemalloc2 itself, installed by .ci/run (indexed here, not fetched).
+#   - Debian's stripped libjemalloc2 itself, installed by .ci/run (indexed here, not fetched);
+#   - Debian's redis-server (a real jemalloc client), its .debs unpacked beside the cache with
+#     liblzf1, never installed: the test runs it with LD_LIBRARY_PATH (redis-index.tsv).
 # Everything lands under $MAZE_ALLOCATORS_CACHE (default ~/.cache/maze-allocators), one folder per
 # package version, counted only once complete (a .done marker), so a second run is offline and
 # fast. The system's apt state is never changed: a private apt config holds deb-src.
-# Prints `name path build-id` per build and writes $CACHE/jemalloc-index.tsv for the Java tests.
+# Prints `name path build-id` per build and writes $CACHE/jemalloc-index.tsv and
+# $CACHE/redis-index.tsv for the Java tests.
 # Needs: apt-get, dpkg-dev (dpkg-source, dpkg-buildflags), make, gcc, readelf.
 set -euo pipefail
 
@@ -87,6 +90,24 @@ provision_source() {
   touch "$dir/.done"
 }
 
+# redis-server from the system's own apt sources (whatever version they serve; the folder is keyed
+# by it): `apt-get download` changes nothing on the system.
+provision_redis() {
+  local ver dir
+  ver=$(apt-cache policy redis-server | awk '/Candidate:/ { print $2 }')
+  [ -n "$ver" ] && [ "$ver" != "(none)" ] || die "apt knows no redis-server: run apt-get update"
+  dir=$CACHE/redis_${ver//:/%3a}
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    log "apt-get download redis-server=$ver redis-tools=$ver liblzf1"
+    (cd "$dir" && apt-get download -qq "redis-server=$ver" "redis-tools=$ver" liblzf1 >download.log 2>&1) \
+      || die "apt-get download of redis-server $ver failed: $(tail -3 "$dir/download.log")"
+    for d in "$dir"/*.deb; do dpkg -x "$d" "$dir/root" || die "dpkg -x $d failed"; done
+    touch "$dir/.done"
+  fi
+  REDIS_VERSION=$ver REDIS_BIN=$dir/root/usr/bin/redis-server
+}
+
 build_id() {
   readelf -n "$1" | awk '/Build ID:/ { print $3; exit }'
 }
@@ -113,7 +134,13 @@ main() {
     index_row debian-5.3.0 5.3.0 debian-stripped "$SYSTEM_LIB"
   } >"$index.tmp"
   mv "$index.tmp" "$index"
-  awk -F'\t' '!/^#/ { print $1, $4, $5 }' "$index"
+  provision_redis
+  {
+    printf '# name\tversion\tkind\tpath\tbuild-id\n'
+    index_row redis-server "$REDIS_VERSION" debian "$REDIS_BIN"
+  } >"$CACHE/redis-index.tsv.tmp"
+  mv "$CACHE/redis-index.tsv.tmp" "$CACHE/redis-index.tsv"
+  awk -F'\t' '!/^#/ { print $1, $4, $5 }' "$index" "$CACHE/redis-index.tsv"
 }
 
 main "$@"
