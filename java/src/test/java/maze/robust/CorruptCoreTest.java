@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Safe on cores of untrusted programs": small real cores (heap_truth single and kinds on glibc,
- * single on Debian's mimalloc 2.0.9 and 3.0.1) damaged in allocator metadata, at random words and
+ * single on Debian's mimalloc 2.0.9 and 3.0.1 and jemalloc 5.3.0) damaged in allocator metadata, at random words and
  * by truncation, each analyzed with {@code maze blocks} under a time limit. A run must end with
  * exit 0 and a listing in address order without overlaps, or exit 3/4/6 with a one-line message;
  * never a hang, an internal error or an escaping Throwable. The seed is fixed; only addresses
@@ -42,11 +42,19 @@ class CorruptCoreTest {
                 DynamicTest.dynamicTest("glibc single", () -> run(CleanCore.capture("glibc-single", "single", null, dir), false, 0)),
                 DynamicTest.dynamicTest("glibc kinds", () -> run(CleanCore.capture("glibc-kinds", "kinds", null, dir), false, 0)),
                 DynamicTest.dynamicTest("mimalloc 2.0.9 single", () -> run(mimalloc("debian-2.0.9"), true, 2)),
-                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), true, 3)));
+                DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), true, 3)),
+                DynamicTest.dynamicTest("jemalloc 5.3.0 single", () -> run(jemalloc(), false, 5)));
     }
 
     private static CleanCore mimalloc(String build) throws IOException, InterruptedException {
         return CleanCore.capture(build, "single", MimallocBuilds.named(build).path(), dir);
+    }
+
+    /** Debian's stripped jemalloc, as tests/provision/jemalloc.sh indexes it. */
+    private static CleanCore jemalloc() throws IOException, InterruptedException {
+        MimallocBuilds.Build b = MimallocBuilds.index("jemalloc-index.tsv", "tests/provision/jemalloc.sh").stream()
+                .filter(x -> x.name().equals("debian-5.3.0")).findFirst().orElseThrow();
+        return CleanCore.capture("jemalloc-5.3.0", "single", b.path(), dir);
     }
 
     private static void run(CleanCore taken, boolean mimalloc, int major) throws IOException, InterruptedException {
@@ -56,7 +64,7 @@ class CorruptCoreTest {
             List<Mutation> some = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 some.addAll(major == 2 ? MimallocTargets.v2(c, rnd) : major == 3 ? MimallocTargets.v3(c, rnd)
-                        : GlibcTargets.of(c, rnd));
+                        : major == 5 ? JemallocTargets.of(c, rnd) : GlibcTargets.of(c, rnd));
                 some.addAll(CommonTargets.words(c, rnd, 4));
                 some.addAll(CommonTargets.headers(c, rnd, 12));
             }
