@@ -12,16 +12,17 @@ import maze.memory.MemoryView;
  * packs its extent's {@code edata_t} pointer (bits 7-47, sign-extended), {@code szind << 48},
  * {@code state << 2} and the slab bit (rtree.h). Pages are visited in increasing address order, so
  * extents come out sorted; runs of one extent's pages are given once, cleared entries never.
+ * Extents of every state are given: the walker checks free ones' headers too, so damage that
+ * turns a live extent into a free-looking one is seen.
  */
 final class ExtentMap {
     static final int LG_VADDR = 48;
     static final int LG_PAGE = 12;
     private static final long EDATA_ALIGN_MASK = ~127L;
-    private static final int STATE_ACTIVE = 0;
 
-    /** One active extent as its first registered page describes it. */
+    /** One extent as its first registered page describes it; {@code state} 0 is active (live). */
     interface Visitor {
-        void extent(long edata, int szind, boolean slab, long page);
+        void extent(long edata, int szind, boolean slab, int state, long page);
     }
 
     private final MemoryView mem;
@@ -66,14 +67,15 @@ final class ExtentMap {
         long last = 0;
         for (int j = 0; j < entries.capacity(); j++) {
             long bits = entries.get(j);
-            if (bits == 0 || ((bits >>> 2) & 7) != STATE_ACTIVE) {
+            if (bits == 0) {
                 continue;
             }
             long edata = ((bits << (64 - LG_VADDR)) >> (64 - LG_VADDR)) & EDATA_ALIGN_MASK;
             // a cleared entry: no extent, szind SC_NSIZES (rtree_clear)
             if (edata != last && edata != 0) {
                 last = edata;
-                v.extent(edata, (int) (bits >>> LG_VADDR), (bits & 1) != 0, firstPage + ((long) j << LG_PAGE));
+                v.extent(edata, (int) (bits >>> LG_VADDR), (bits & 1) != 0, (int) (bits >>> 2) & 7,
+                        firstPage + ((long) j << LG_PAGE));
             }
         }
     }

@@ -14,9 +14,18 @@ final class JeChecks {
     private int nfree;
     private int stray;
 
-    /** The header of an extent the map names is not in the core. */
-    void unreadable() {
-        unreadable++;
+    /** The header of an extent the map names is not in the core (only a live one costs blocks). */
+    void unreadable(int state) {
+        if (state == 0) {
+            unreadable++;
+        }
+    }
+
+    /** The map calls the extent at {@code page} free: its header, at its first page, must agree. */
+    void freeExtent(Edata e, long page) {
+        if (page == e.base() && e.state() == 0) {
+            disagree++;
+        }
     }
 
     /** State, size class or slab bit of the header differ from the map's. */

@@ -79,7 +79,10 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
         Edata e = new Edata(mem, l);
         int[] seen = {0, 0};
         try {
-            map.walk(emap + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, page) -> {
+            map.walk(emap + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page) -> {
+                if (state != 0) {
+                    return;
+                }
                 if (++seen[0] > SAMPLE) {
                     throw new SampleDone();
                 }

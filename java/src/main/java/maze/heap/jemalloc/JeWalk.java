@@ -42,9 +42,11 @@ final class JeWalk {
         JeChecks checks = new JeChecks();
         Edata e = new Edata(mem, l);
         long[] extents = {0, 0};
-        map.walk(g.emap() + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, page) -> {
+        map.walk(g.emap() + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page) -> {
             if (!e.load(edata)) {
-                checks.unreadable();
+                checks.unreadable(state);
+            } else if (state != 0) {
+                checks.freeExtent(e, page);
             } else if (page < e.base() || page >= e.base() + e.size()) {
                 checks.stray();
             } else if (page == e.base() && checks.agrees(e, szind, slab)) {

@@ -31,22 +31,24 @@ class ExtentMapTest {
 
     private void walk() {
         new ExtentMap(mem, warnings).walk(ROOT, ENTRIES,
-                (edata, szind, slab, page) -> seen.add(Long.toHexString(edata) + " " + szind + " " + slab + " " + Long.toHexString(page - HEAP)));
+                (edata, szind, slab, state, page) -> seen.add(Long.toHexString(edata) + " " + szind + " " + slab + " " + state
+                        + " " + Long.toHexString(page - HEAP)));
     }
 
     @Test
-    void eachActiveExtentOnceInAddressOrder() {
+    void eachExtentOnceInAddressOrder() {
         long slab = 0x5000080L;
         long large = 0x5000100L;
         for (int i = 0; i < 4; i++) {
             page(i, entry(slab, 2, 0, true)); // every page of a slab is registered
         }
         page(4, entry(0, 232, 0, false)); // cleared
-        page(5, entry(0x5000180L, 40, 1, false)); // dirty: not live
+        page(5, entry(0x5000180L, 40, 1, false)); // dirty: given with its state
         page(8, entry(large, 40, 0, false)); // a large extent's first and last pages
         page(11, entry(large, 40, 0, false));
         walk();
-        assertEquals(List.of("5000080 2 true 0", "5000100 40 false " + Long.toHexString(8 * PAGE)), seen);
+        assertEquals(List.of("5000080 2 true 0 0", "5000180 40 false 1 " + Long.toHexString(5 * PAGE),
+                "5000100 40 false 0 " + Long.toHexString(8 * PAGE)), seen);
         assertEquals(0, warnings.count());
     }
 
@@ -54,7 +56,7 @@ class ExtentMapTest {
     void highHalfPointersAreSignExtended() {
         page(0, entry(0xffff800000000080L, 3, 0, true));
         walk();
-        assertEquals(List.of("ffff800000000080 3 true 0"), seen);
+        assertEquals(List.of("ffff800000000080 3 true 0 0"), seen);
     }
 
     @Test

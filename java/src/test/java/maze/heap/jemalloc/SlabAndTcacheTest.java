@@ -56,6 +56,22 @@ class SlabAndTcacheTest {
         assertTrue(warnings.all().get(0).contains("1 slabs' free counts disagree"), warnings.all().toString());
     }
 
+    /** Damage that makes a live extent look free in the map is seen in its header. */
+    @Test
+    void aFreeMapEntryForALiveHeaderIsWarnedAbout() {
+        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 0, true, 0), SLAB, 4096);
+        Edata e = new Edata(mem, L);
+        e.load(EDATA);
+        JeChecks checks = new JeChecks();
+        checks.freeExtent(e, SLAB + 4096); // not its first page: nothing to say
+        checks.report(warnings);
+        assertEquals(0, warnings.count());
+        checks.freeExtent(e, SLAB);
+        checks.report(warnings);
+        assertTrue(warnings.incomplete());
+        assertTrue(warnings.all().get(0).contains("1 extent headers disagree with the extent map"), warnings.all().toString());
+    }
+
     private void tcacheWithThreeCachedBlocks(long next) {
         mem.putLong(ARENAS, ARENA);
         mem.putLong(ARENA + L.arenaDescriptors().offset(), DESC);
