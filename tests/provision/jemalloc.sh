@@ -100,7 +100,7 @@ provision_redis() {
   if [ ! -f "$dir/.done" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
     log "apt-get download redis-server=$ver redis-tools=$ver liblzf1"
-    (cd "$dir" && apt-get download -qq "redis-server=$ver" "redis-tools=$ver" liblzf1 >download.log 2>&1) \
+    (cd "$dir" && apt-get -o APT::Sandbox::User=root download -qq "redis-server=$ver" "redis-tools=$ver" liblzf1 >download.log 2>&1) \
       || die "apt-get download of redis-server $ver failed: $(tail -3 "$dir/download.log")"
     for d in "$dir"/*.deb; do dpkg -x "$d" "$dir/root" || die "dpkg -x $d failed"; done
     touch "$dir/.done"
