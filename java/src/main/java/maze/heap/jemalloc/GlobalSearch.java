@@ -34,17 +34,29 @@ final class GlobalSearch {
     /** The module's .bss read from the core, or null (no section header, not in the core). */
     static GlobalSearch of(MemoryView mem, Module mod, JeLayout l) {
         SectionHeader s = ModuleEvidence.ask(mod, elf -> elf.section(".bss"));
-        if (s == null || s.size() <= 0 || s.size() > (64L << 20)) {
-            return null;
-        }
-        long start = mod.loadBias() + s.addr();
-        int len = (int) (s.size() & ~7L);
+        return s == null || s.size() <= 0 || s.size() > (64L << 20) ? null : over(mem, l, mod.loadBias() + s.addr(), s.size());
+    }
+
+    /** The {@code size} bytes from {@code start} as the area to search, or null when not in the core. */
+    static GlobalSearch over(MemoryView mem, JeLayout l, long start, long size) {
+        int len = (int) (size & ~7L);
         if (!mem.isAvailable(start, len)) {
             return null;
         }
         byte[] b = new byte[len];
         mem.read(start, b, 0, len);
         return new GlobalSearch(mem, l, start, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer());
+    }
+
+    /** Why the search cannot give the globals the walk needs, or null. */
+    String missing(long index2size, long binInfos, long arenas) {
+        if (index2size == 0) {
+            return "no size table (8, 16, 32, 48, ...) in .bss";
+        }
+        if (binInfos == 0) {
+            return "no bin_infos (an 8-byte bin of 512 regions, then a 16-byte bin) in .bss";
+        }
+        return arenas == 0 ? "no arena array (arenas[0] an arena of index 0, every slot its own arena) in .bss" : null;
     }
 
     long index2size() {
@@ -78,25 +90,38 @@ final class GlobalSearch {
         return 0;
     }
 
-    /** The arena array: arenas[0] has index 0, every other non-null slot holds the arena of its index. */
+    /**
+     * The arena array: arenas[0] has index 0, every other non-null slot holds the arena of its
+     * index. A lone pointer to arena 0 followed by zeros (jemalloc's static {@code a0}) passes too,
+     * so of all candidates the one naming the most arenas wins.
+     */
     long arenas() {
+        long best = 0;
+        int most = 0;
         for (int i = 0; i + TcacheFree.MAX_ARENAS <= words.capacity(); i++) {
             long a0 = words.get(i);
-            if (a0 != 0 && a0 % 8 == 0 && mem.readIntOr(a0 + l.arenaInd().offset(), -1) == 0 && slotsHoldTheirArenas(i)) {
-                return bss + 8L * i;
+            if (a0 != 0 && a0 % 8 == 0 && mem.readIntOr(a0 + l.arenaInd().offset(), -1) == 0) {
+                int n = arenasNamed(i);
+                if (n > most) {
+                    most = n;
+                    best = bss + 8L * i;
+                }
             }
         }
-        return 0;
+        return best;
     }
 
-    private boolean slotsHoldTheirArenas(int first) {
+    /** How many arenas the slots from {@code first} name, each at its own index; 0 if one is not. */
+    private int arenasNamed(int first) {
+        int n = 1;
         for (int k = 1; k < TcacheFree.MAX_ARENAS; k++) {
             long a = words.get(first + k);
             if (a != 0 && mem.readIntOr(a + l.arenaInd().offset(), -1) != k) {
-                return false;
+                return 0;
             }
+            n += a != 0 ? 1 : 0;
         }
-        return true;
+        return n;
     }
 
     /** Every 8-byte slot of .bss holding {@code base0}, as the address an emap_t would start at. */

@@ -18,8 +18,9 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
 
     static JeGlobals locate(MemoryView mem, Module mod, JeLayouts.Chosen c) {
         JeLayout l = c.layout();
-        JeGlobals g = c.builtin() ? searched(mem, mod, l) : fromSymbols(mem, mod.loadBias(), l);
-        String problem = g == null ? "the library's .bss is not in the core" : g.classes.problem();
+        String[] why = {null};
+        JeGlobals g = c.builtin() ? searched(mem, mod, l, why) : fromSymbols(mem, mod.loadBias(), l);
+        String problem = why[0] != null ? why[0] : g.classes.problem();
         if (problem == null) {
             problem = g.arenasProblem(mem, l);
         }
@@ -27,8 +28,8 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
             problem = "no slot of .bss holding arena 0's base allocator starts an extent map that decodes";
         }
         if (problem != null) {
-            String why = "the " + c.origin() + " layout does not fit this core: " + problem;
-            throw new LayoutException(c.builtin() ? JeLayouts.refusal(mod, JeLayouts.buildId(mod), why) : why);
+            String text = "the " + c.origin() + " layout does not fit this core: " + problem;
+            throw new LayoutException(c.builtin() ? JeLayouts.refusal(mod, JeLayouts.buildId(mod), text) : text);
         }
         return g;
     }
@@ -40,22 +41,33 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
     }
 
     /** A stripped library: every global found by its content; the extent map by the proof itself. */
-    private static JeGlobals searched(MemoryView mem, Module mod, JeLayout l) {
+    private static JeGlobals searched(MemoryView mem, Module mod, JeLayout l, String[] why) {
         GlobalSearch s = GlobalSearch.of(mem, mod, l);
         if (s == null) {
+            why[0] = "the library's .bss is not in the core";
             return null;
         }
+        return search(mem, l, s, why);
+    }
+
+    /** The globals {@code s} finds, proven; {@code why[0]} says what was not found. */
+    static JeGlobals search(MemoryView mem, JeLayout l, GlobalSearch s, String[] why) {
+        long sizes = s.index2size();
+        long bins = s.binInfos();
         long arenas = s.arenas();
-        SizeClasses classes = SizeClasses.read(mem, l, s.index2size(), s.binInfos());
-        JeGlobals g = new JeGlobals(0, s.binInfos(), s.index2size(), arenas, 0, classes);
+        why[0] = s.missing(sizes, bins, arenas);
+        if (why[0] != null) {
+            return null;
+        }
+        SizeClasses classes = SizeClasses.read(mem, l, sizes, bins);
         long base0 = mem.readLongOr(mem.readLongOr(arenas, 0) + l.arenaBase().offset(), 0);
-        for (long emap : arenas == 0 || base0 == 0 ? new long[0] : s.emapCandidates(base0)) {
-            JeGlobals withMap = new JeGlobals(emap, g.binInfos, g.index2size, arenas, 0, classes);
-            if (withMap.emapProblem(mem, l) == null) {
-                return withMap;
+        for (long emap : base0 == 0 ? new long[0] : s.emapCandidates(base0)) {
+            JeGlobals g = new JeGlobals(emap, bins, sizes, arenas, 0, classes);
+            if (g.emapProblem(mem, l) == null) {
+                return g;
             }
         }
-        return g;
+        return new JeGlobals(0, bins, sizes, arenas, 0, classes);
     }
 
     private String arenasProblem(MemoryView mem, JeLayout l) {
@@ -66,7 +78,7 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
         return null;
     }
 
-    private String emapProblem(MemoryView mem, JeLayout l) {
+    String emapProblem(MemoryView mem, JeLayout l) {
         long a0 = mem.readLongOr(arenas, 0);
         long base0 = mem.readLongOr(a0 + l.arenaBase().offset(), -1);
         if (base0 != mem.readLongOr(emap + l.rtreeBase().offset(), 0)) {
