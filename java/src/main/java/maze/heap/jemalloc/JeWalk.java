@@ -68,6 +68,9 @@ final class JeWalk {
         facts.put("large extents", extents[1]);
         facts.put("slab bytes", slabs.slabBytes);
         facts.put("large bytes", large.extentBytes);
+        if (large.promoted > 0) {
+            facts.put("profiler-sampled small blocks", large.promoted);
+        }
         facts.put("tcaches", tcaches.tcaches);
         facts.put("tcache blocks", cached.length);
         facts.put("tcache bytes", tcaches.bytes);

@@ -56,6 +56,23 @@ class SlabAndTcacheTest {
         assertTrue(warnings.all().get(0).contains("1 slabs' free counts disagree"), warnings.all().toString());
     }
 
+    /** prof:true promotes a sampled small block to a large extent that keeps the small size class. */
+    @Test
+    void aProfilerSampledSmallBlockHasItsSmallUsableSize() {
+        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 0, false, 0), SLAB + 0x40, 20480);
+        Edata e = new Edata(mem, L);
+        e.load(EDATA);
+        List<long[]> blocks = new ArrayList<>();
+        JeChecks checks = new JeChecks();
+        LargeBlocks large = new LargeBlocks(classes, new long[0]);
+        large.emit(e, 2, checks, (a, s, f) -> blocks.add(new long[] {a, s}));
+        assertEquals(1, blocks.size());
+        assertArrayEquals(new long[] {SLAB + 0x40, 32}, blocks.get(0));
+        assertEquals(1, large.promoted);
+        checks.report(warnings);
+        assertEquals(0, warnings.count());
+    }
+
     /** Damage that makes a live extent look free in the map is seen in its header. */
     @Test
     void aFreeMapEntryForALiveHeaderIsWarnedAbout() {
