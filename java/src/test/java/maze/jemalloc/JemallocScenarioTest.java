@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * jemalloc end to end, for both provisioned builds (Debian's source rebuilt with DWARF, Debian's
  * stripped library through the built-in table): heap_truth LD_PRELOADed, gcore, an in-process
- * analysis writing the block listing, and a per-block score: recall 100%, false-live 0, listed
- * sizes equal to jemalloc's usable sizes, no warnings.
+ * analysis writing the block listing, and a per-block score: recall 100%, no freed block listed
+ * live with its own size class, listed sizes equal to jemalloc's usable sizes, no warnings.
  */
 @Tag("scenario")
 class JemallocScenarioTest {
@@ -72,7 +72,16 @@ class JemallocScenarioTest {
         BlockScore score = BlockScore.score(truth, blocks);
         System.out.printf("jemalloc %s %s: %s; %s; coverage %s; warnings %s%n", b.name(), scenario, score.summary(),
                 summary.facts(), summary.coverage().stream().map(Coverage::describe).toList(), summary.warnings());
-        score.assertPasses(0.0);
+        List<String> failures = score.failures(1.0); // recall and types; false-live judged below
+        assertEquals(List.of(), failures, score.report(failures));
+        long[] freedListed = UsableSizes.freedStartsListed(truth, blocks, JemallocScenarioTest::usableSize);
+        assertEquals(0, freedListed[0], "freed blocks listed live with their own size class: " + score.summary());
+        // jemalloc allocates each thread's tcache stacks (28,672 bytes here) when the thread first
+        // frees or allocates: such a block may start where the fixture freed one (seen once in
+        // seven threads runs); at most one per tcache
+        long tcaches = ((Number) summary.facts().get("tcaches")).longValue();
+        assertTrue(freedListed[1] <= tcaches, freedListed[1] + " freed starts reused by other blocks, more than "
+                + tcaches + " tcaches: " + score.summary());
         assertEquals(List.of(), UsableSizes.mismatches(truth, blocks, JemallocScenarioTest::usableSize));
         Coverage je = summary.coverage().stream().filter(c -> c.allocator().equals("jemalloc")).findFirst().orElseThrow();
         assertTrue(je.walked() && je.servesMalloc(), je.describe());

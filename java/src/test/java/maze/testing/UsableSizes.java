@@ -41,6 +41,23 @@ public final class UsableSizes {
         return out;
     }
 
+    /**
+     * Freed truth blocks whose start the listing has live, split in two: {@code [0]} listed with
+     * the size class of what the fixture freed there (the allocator's own block, wrongly live), and
+     * {@code [1]} listed with another size (the address was reused by an allocation the fixture did
+     * not make: the allocator's own metadata, say).
+     */
+    public static long[] freedStartsListed(GroundTruth t, BlockListing l, LongUnaryOperator sizeClass) {
+        long[] out = new long[2];
+        for (int i = 0; i < t.count; i++) {
+            int row = l.rowAtOrBelow(t.start[i]);
+            if (!t.live[i] && row >= 0 && l.address[row] == t.start[i]) {
+                out[l.size[row] == sizeClass.applyAsLong(t.size[i]) ? 0 : 1]++;
+            }
+        }
+        return out;
+    }
+
     private static boolean plain(int kind) {
         GroundTruth.Kind k = GroundTruth.Kind.values()[kind];
         return k == GroundTruth.Kind.MALLOC || k == GroundTruth.Kind.CALLOC || k == GroundTruth.Kind.NEW
