@@ -34,10 +34,38 @@ class CoverageTest {
     @TempDir
     Path dir;
 
+    /** Debian's stripped jemalloc: walked through its built-in table, a complete result. */
     @Test
-    void jemallocPreloadedIsNamedAndNotWalked() throws Exception {
+    void jemallocPreloadedIsWalked() throws Exception {
         Path core = preloadedCore(LIBS.resolve("libjemalloc.so.2"), "apt-get install libjemalloc2");
-        assertNotWalked(core, "jemalloc", "5.3.0", "libjemalloc.so.2");
+        CliRun a = CliRun.maze("analyze", core.toString(), "--json", dir.resolve("r.json").toString());
+        assertEquals(ExitCode.OK.code, a.exit(), a.out() + a.err());
+        JsonNode served = served(new ObjectMapper().readTree(dir.resolve("r.json").toFile()));
+        assertEquals("jemalloc", served.get("allocator").asText(), served.toString());
+        assertTrue(served.get("walked").asBoolean(), served.toString());
+        assertTrue(served.get("version").asText().startsWith("5.3.0"), served.toString());
+        assertTrue(a.out().contains("Warnings:     none"), a.out());
+    }
+
+    /**
+     * jemalloc 5.3 stripped of DWARF and symbols, its build-id in no built-in table: named, not
+     * walked, a partial result that says what to supply. A private layout cache: the user's may
+     * hold this build-id's DWARF layouts.
+     */
+    @Test
+    void strippedJemallocWithoutTableIsRefusedByName() throws Exception {
+        PrivateLayoutCache.with(dir.resolve("cache"), () -> {
+            Path built = MimallocBuilds.index("jemalloc-index.tsv", "tests/provision/jemalloc.sh").stream()
+                    .filter(MimallocBuilds.Build::hasDwarf).findFirst().orElseThrow().path();
+            Path stripped = dir.resolve("libjemalloc.so.2");
+            Process strip = new ProcessBuilder("strip", "--strip-all", "-o", stripped.toString(), built.toString())
+                    .inheritIO().start();
+            assertEquals(0, strip.waitFor(), "strip " + built);
+            Path core = preloadedCore(stripped, "tests/provision/jemalloc.sh");
+            assertNotWalked(core, "jemalloc", "5.3.0", "libjemalloc.so.2");
+            CliRun r = CliRun.maze("analyze", core.toString());
+            assertTrue(r.out().contains("no struct layout fits"), r.out());
+        });
     }
 
     /** Debian's stripped tcmalloc is walked with its built-in table: a complete result. */

@@ -51,7 +51,8 @@ class CorruptCoreTest {
                         GlibcTargets::of, true)),
                 DynamicTest.dynamicTest("mimalloc 2.0.9 single", () -> run(mimalloc("debian-2.0.9"), MimallocTargets::v2, false)),
                 DynamicTest.dynamicTest("mimalloc 3.0.1 single", () -> run(mimalloc("debian-3.0.1"), MimallocTargets::v3, false)),
-                DynamicTest.dynamicTest("tcmalloc 2.10 single", () -> run(TcmallocTargets.capture(dir), TcmallocTargets::of, false)))
+                DynamicTest.dynamicTest("tcmalloc 2.10 single", () -> run(TcmallocTargets.capture(dir), TcmallocTargets::of, false)),
+                DynamicTest.dynamicTest("jemalloc 5.3.0 single", () -> run(jemalloc(), JemallocTargets::of, false)))
                 .filter(t -> t.getDisplayName().contains(CORES));
     }
 
@@ -62,6 +63,13 @@ class CorruptCoreTest {
 
     private static CleanCore mimalloc(String build) throws IOException, InterruptedException {
         return CleanCore.capture(build, "single", MimallocBuilds.named(build).path(), dir);
+    }
+
+    /** Debian's stripped jemalloc, as tests/provision/jemalloc.sh indexes it. */
+    private static CleanCore jemalloc() throws IOException, InterruptedException {
+        MimallocBuilds.Build b = MimallocBuilds.index("jemalloc-index.tsv", "tests/provision/jemalloc.sh").stream()
+                .filter(x -> x.name().equals("debian-5.3.0")).findFirst().orElseThrow();
+        return CleanCore.capture("jemalloc-5.3.0", "single", b.path(), dir);
     }
 
     /** {@code enforced}: a listing that changed must come with a warning (glibc; the others report only). */

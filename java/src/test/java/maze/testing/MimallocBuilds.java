@@ -47,13 +47,18 @@ public final class MimallocBuilds {
 
     /** Every build in the index; fails in CI (skips locally) when the script has not run. */
     public static List<Build> all() throws IOException {
-        return read("mimalloc-index.tsv", "mimalloc.sh");
+        return index("mimalloc-index.tsv", "tests/provision/mimalloc.sh");
     }
 
     /** The rows of a provisioning script's index in the cache (the tcmalloc builds use it too). */
     static List<Build> read(String indexName, String script) throws IOException {
-        Path index = cacheDir().resolve(indexName);
-        Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/" + script);
+        return index(indexName, "tests/provision/" + script);
+    }
+
+    /** Every build in the cache's index file {@code name}, which {@code script} writes (jemalloc.sh too). */
+    public static List<Build> index(String name, String script) throws IOException {
+        Path index = cacheDir().resolve(name);
+        Fixtures.require(Files.isRegularFile(index), index + " is missing: run " + script);
         return Files.readAllLines(index).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(l -> l.split("\t"))

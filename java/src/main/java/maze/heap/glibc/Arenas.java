@@ -48,8 +48,10 @@ final class Arenas {
         long top = m.wordOr(a + l.arenaTop(), 0);
         long systemMem = m.wordOr(a + l.arenaSystemMem(), 0);
         if (top == 0 || systemMem == 0) {
-            // an arena never allocated from has no memory and its top is the unsorted bin inside it
-            if (systemMem != 0 || top - a < 0 || top - a >= l.arenaSize()) {
+            // an arena never allocated from has no memory and its top is the unsorted bin inside it,
+            // or 0 when glibc's malloc was never even set up (a process another allocator serves)
+            boolean neverSetUp = top == 0 && systemMem == 0;
+            if (!neverSetUp && (systemMem != 0 || top - a < 0 || top - a >= l.arenaSize())) {
                 m.warnings().add("arena 0x%x: top 0x%x and system_mem 0x%x cannot both be right; its chunks not walked",
                         a, top, systemMem);
             }

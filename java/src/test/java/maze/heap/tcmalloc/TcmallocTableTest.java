@@ -3,16 +3,10 @@ package maze.heap.tcmalloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.util.Map;
-import maze.gdb.GdbOptions;
-import maze.layout.DwarfLayoutProvider;
-import maze.layout.FieldLayout;
-import maze.layout.LayoutCache;
-import maze.layout.LayoutSource;
 import maze.layout.LayoutTable;
 import maze.layout.LayoutTables;
-import maze.layout.StructLayout;
 import maze.testing.MimallocBuilds;
+import maze.testing.TableChecks;
 import maze.testing.TcmallocBuilds;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +37,7 @@ class TcmallocTableTest {
     @Test
     void structsEqualDwarf() throws IOException {
         for (String[] t : TABLES) {
-            LayoutTable table = LayoutTables.load(t[0]);
-            LayoutSource dwarf = new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled())
-                    .forFile(build(t[1]).path(), TcLayout.REQUEST);
-            for (Map.Entry<String, StructLayout> e : table.source().structs().entrySet()) {
-                StructLayout want = dwarf.struct(e.getKey());
-                assertEquals(want.size(), e.getValue().size(), t[0] + ": sizeof " + e.getKey());
-                for (FieldLayout f : e.getValue().fields().values()) {
-                    assertEquals(want.field(f.name()), f, t[0] + ": " + e.getKey() + "." + f.name());
-                }
-            }
+            TableChecks.assertStructsEqualDwarf(LayoutTables.load(t[0]), build(t[1]).path(), TcLayout.REQUEST);
         }
     }
 

@@ -1,0 +1,48 @@
+package maze.heap.jemalloc;
+
+import maze.heap.BlockSink;
+import maze.heap.LongArrays;
+
+/**
+ * Block finder for slab extents: {@code nregs} regions of {@code reg_size} from the slab's base;
+ * the header's bitmap has a set bit for each free region (bitmap.h). Regions the bitmap calls
+ * allocated but a thread cache holds are free too.
+ */
+final class SlabBlocks {
+    private final SizeClasses classes;
+    private final long[] cached;
+    long live;
+    long liveBytes;
+    long slabBytes;
+
+    SlabBlocks(SizeClasses classes, long[] cached) {
+        this.classes = classes;
+        this.cached = cached;
+    }
+
+    void emit(Edata e, int szind, JeChecks checks, BlockSink sink) {
+        long reg = classes.regSize()[szind];
+        int nregs = classes.nregs()[szind];
+        if (e.size() != classes.slabSize()[szind] || e.addr() != e.base() || nregs > 64 * e.bitmapGroups()) {
+            checks.badSize();
+            return;
+        }
+        slabBytes += e.size();
+        int free = 0;
+        for (int i = 0; i < nregs; i++) {
+            if ((e.bitmapGroup(i >>> 6) >>> (i & 63) & 1) != 0) {
+                free++;
+                continue;
+            }
+            long at = e.base() + i * reg;
+            if (!LongArrays.contains(cached, at)) {
+                live++;
+                liveBytes += reg;
+                sink.block(at, reg, 0);
+            }
+        }
+        if (free != e.nfree()) {
+            checks.nfreeDiffers();
+        }
+    }
+}
