@@ -20,6 +20,7 @@ final class V3PageMap {
     private final long top;
     private int subs;
     private final LongArrays misdirected = new LongArrays();
+    private int implausible;
 
     /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
     V3PageMap(MiMemory mem, long top) {
@@ -56,13 +57,20 @@ final class V3PageMap {
         long[] candidates = out.sortedDistinct();
         LongArrays pages = new LongArrays();
         for (long p : candidates) {
-            if (pageOf(firstBlock.applyAsLong(p)) == p) {
+            if ((p & 7) != 0 || !mem.available(p, 8)) {
+                implausible++; // no page struct can be there: the entry was damaged, and its page may be lost
+            } else if (pageOf(firstBlock.applyAsLong(p)) == p) {
                 pages.add(p);
             } else {
                 misdirected.add(p);
             }
         }
         return pages.sortedDistinct();
+    }
+
+    /** Entries that point where no page struct can be (unaligned, or outside the core). */
+    int implausible() {
+        return implausible;
     }
 
     /** Pages some slice points at while their own first slice does not: stale entries, or a damaged one. */

@@ -64,6 +64,10 @@ final class V3Walk {
         if (l.pageMap() != 0) {
             V3PageMap map = new V3PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
             long[] pages = map.pages(reader::firstBlock);
+            if (map.implausible() > 0) {
+                mem.warnings().add("mimalloc page map: %d entries point where no page can be (unaligned or outside"
+                        + " the core); the pages they stood for are not listed", map.implausible());
+            }
             misdirected(mem, l, map);
             return pages;
         }

@@ -28,4 +28,20 @@ class V3PageMapTest {
         assertEquals(0, pages.length);
         assertTrue(warnings.all().stream().anyMatch(w -> w.contains("not page-aligned sub-maps")), warnings.all().toString());
     }
+
+    /** An entry no page struct can answer (unaligned, or outside the core) is counted, not dropped silently. */
+    @Test
+    void entriesPointingNowhereAreCounted() {
+        FakeMemory mem = new FakeMemory();
+        long sub = DATA + 0x10000;
+        long page = DATA + 0x40000;
+        mem.region(TOP, 8 * V3PageMap.TOP_COUNT).region(sub, 8 * V3PageMap.SUB_COUNT).region(page, 64);
+        mem.putLong(TOP, sub);
+        mem.putLong(sub, page);      // slice 0 -> a real page (its first block is slice 0)
+        mem.putLong(sub + 8, -1L);   // slice 1 -> garbage
+        mem.putLong(sub + 16, 0x10); // slice 2 -> a small number, outside the core
+        V3PageMap map = new V3PageMap(new MiMemory(mem, new Warnings()), TOP);
+        assertEquals(1, map.pages(p -> 0).length);
+        assertEquals(2, map.implausible());
+    }
 }
