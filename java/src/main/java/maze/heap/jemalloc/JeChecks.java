@@ -14,11 +14,11 @@ final class JeChecks {
     private int nfree;
     private int stray;
 
-    /** The header of an extent the map names is not in the core (only a live one costs blocks). */
-    void unreadable(int state) {
-        if (state == 0) {
-            unreadable++;
-        }
+    /** The header of an extent the map names is not in the core. */
+    void unreadable() {
+        // every extent the map registers, live or not, has a header in jemalloc's base memory: one
+        // that is not in the core is a damaged entry, and the extent it stood for may be live
+        unreadable++;
     }
 
     /** The map calls the extent at {@code page} free: its header, at its first page, must agree. */

@@ -44,7 +44,7 @@ final class JeWalk {
         long[] extents = {0, 0};
         map.walk(g.emap() + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page) -> {
             if (!e.load(edata)) {
-                checks.unreadable(state);
+                checks.unreadable();
             } else if (state != 0) {
                 checks.freeExtent(e, page);
             } else if (page < e.base() || page >= e.base() + e.size()) {
