@@ -18,46 +18,9 @@ set -euo pipefail
 CACHE=${MAZE_ALLOCATORS_CACHE:-$HOME/.cache/maze-allocators}
 SRC_VERSION=5.3.0-1
 SYSTEM_LIB=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-APT_DIR=$CACHE/apt-jemalloc
-
-die() { echo "jemalloc.sh: ERROR: $*" >&2; exit 1; }
-log() { echo "jemalloc.sh: $*" >&2; }
-
-# The private apt config points at the same archive as the system, read at run time, so the
-# repository never names a registry host.
-apt_setup() {
-  local sys=/etc/apt/sources.list.d/debian.sources uri keyring
-  [ -r "$sys" ] || die "$sys not found: cannot derive the Debian archive address"
-  # First stanza whose Suites list a plain codename (not -security/-updates).
-  read -r uri keyring < <(awk -v RS= '{
-      u = ""; k = ""; plain = 0
-      n = split($0, ln, "\n")
-      for (i = 1; i <= n; i++) {
-        f = ln[i]; key = f; sub(/:.*/, "", key); sub(/^[^:]*:[ \t]*/, "", f)
-        if (key == "URIs") { split(f, w, " "); u = w[1] }
-        if (key == "Signed-By") k = f
-        if (key == "Suites") { m = split(f, s, " "); for (j = 1; j <= m; j++) if (s[j] !~ /-/) plain = 1 }
-      }
-      if (plain && u != "") { print u, k; exit }
-    }' "$sys")
-  [ -n "${uri:-}" ] || die "no archive URI found in $sys"
-  mkdir -p "$APT_DIR/sources" "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
-  cat >"$APT_DIR/sources/maze.sources" <<EOF
-Types: deb-src
-URIs: $uri
-Suites: bookworm
-Components: main
-${keyring:+Signed-By: $keyring}
-EOF
-  log "apt update (private config, archive $uri)"
-  papt update -qq || die "apt-get update failed for the private config in $APT_DIR (archive $uri)"
-}
-
-papt() {
-  apt-get -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$APT_DIR/sources" \
-    -o Dir::State::Lists="$APT_DIR/lists" -o Dir::Cache="$APT_DIR/cache" \
-    -o Acquire::Languages=none -o APT::Sandbox::User=root "$@"
-}
+NAME=jemalloc.sh
+# shellcheck source=debian-apt.sh
+source "$(dirname "$0")/debian-apt.sh"
 
 # Debian's configure options and compiler flags (debian/rules with dh_auto_configure); only the
 # shared library is built (no docs, no tests): a few minutes on one core, once per version.
@@ -75,18 +38,10 @@ debian_build() {
 }
 
 provision_source() {
-  local dir=$CACHE/jemalloc_$SRC_VERSION src
-  [ -f "$dir/.done" ] && return 0
-  apt_setup
-  rm -rf "$dir" && mkdir -p "$dir"
-  log "apt-get source jemalloc=$SRC_VERSION"
-  (cd "$dir" && papt source -qq "jemalloc=$SRC_VERSION" >source.log 2>&1) \
-    || die "apt-get source jemalloc=$SRC_VERSION failed: $(tail -3 "$dir/source.log")"
-  src=$(find "$dir" -maxdepth 1 -type d -name 'jemalloc-*' | head -1)
-  [ -n "$src" ] || die "apt-get source gave no jemalloc-* folder in $dir"
-  # Built in place: the DWARF's source paths stay valid.
-  mv "$src" "$dir/src"
-  debian_build "$dir/src"
+  local dir=$CACHE/jemalloc_$SRC_VERSION
+  fresh "$dir" || return 0
+  fetch_source "$dir" jemalloc "$SRC_VERSION"
+  debian_build "$dir/src" # built in place: the DWARF's source paths stay valid
   touch "$dir/.done"
 }
 
@@ -108,23 +63,8 @@ provision_redis() {
   REDIS_VERSION=$ver REDIS_BIN=$dir/root/usr/bin/redis-server
 }
 
-build_id() {
-  readelf -n "$1" | awk '/Build ID:/ { print $3; exit }'
-}
-
-# One index row: name version kind path build-id (tab separated).
-index_row() {
-  local name=$1 ver=$2 kind=$3 so=$4 id
-  [ -f "$so" ] || die "expected library missing: $so"
-  id=$(build_id "$so")
-  [ -n "$id" ] || die "no build-id in $so"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$ver" "$kind" "$so" "$id"
-}
-
 main() {
-  mkdir -p "$CACHE"
-  exec 9>"$CACHE/.jemalloc.lock"
-  flock 9   # two runs at once would race on the same folders
+  lock_cache
   provision_source
   local index=$CACHE/jemalloc-index.tsv
   {
