@@ -16,10 +16,12 @@ import maze.gdb.GdbOptions;
 import maze.gdb.GdbTesting;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one-command route (maze.py) gives exactly what the per-struct ptype route gives. */
+@Tag("gdb")
 class ScriptRouteTest {
     @TempDir
     Path tmp;

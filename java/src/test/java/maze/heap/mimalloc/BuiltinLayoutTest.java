@@ -19,6 +19,7 @@ import maze.layout.LayoutCache;
 import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
 import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,7 @@ class BuiltinLayoutTest {
                 .orElseThrow(() -> new AssertionError(name + " not provisioned"));
     }
 
+    @Tag("gdb")
     @Test
     void structsEqualDwarf() throws IOException {
         for (String name : new String[] {"mimalloc-2.0.9-relwithdebinfo", "mimalloc-2.0.9-debian-flags"}) {
@@ -58,6 +60,7 @@ class BuiltinLayoutTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void symbolsEqualTheTwinsSymtab() throws IOException {
         LayoutSource twin = dwarf("mimalloc-2.0.9-debian-flags");
@@ -83,6 +86,7 @@ class BuiltinLayoutTest {
      * mimalloc` derives from its DWARF now (so a hand edit, or a change in the walker's request,
      * fails here), keyed by that file's build-id, and its generation's walker takes it.
      */
+    @Tag("gdb")
     @Test
     void upstreamTablesAreDerivedFromTheirBuildsDwarf() throws IOException {
         for (MimallocBuilds.Build b : MimallocBuilds.reference(PROJECT)) {
