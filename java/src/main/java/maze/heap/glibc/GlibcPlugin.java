@@ -35,12 +35,13 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
 
     private static HeapSummary walk(HeapContext ctx, Detection<Void> d, BlockSink sink) {
         GlibcLayout layout = layout(ctx, d);
-        String version = GlibcDetector.version(ctx, d, layout);
+        String version = d.module().executable() ? StaticGlibc.version(d) : GlibcDetector.version(ctx, d, layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
         ArenaChecks.systemMem(m, arenas);
-        long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
+        long tlsOffset = d.module().executable() ? StaticGlibc.tlsBlockOffset(ctx, d.module())
+                : StaticTls.libcTlsOffset(ctx, d.module());
         long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
@@ -108,6 +109,9 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
     /** The layout service as for every allocator: DWARF (libc6-dbg), else a table, else a refusal. */
     private static GlibcLayout layout(HeapContext ctx, Detection<Void> d) {
         try {
+            if (d.module().executable()) { // linked statically
+                return GlibcLayout.from(StaticGlibc.layouts(d, host -> ctx.layouts(host, GlibcLayout.REQUEST)));
+            }
             return LayoutChooser.choose(d.allocator(), d.module(), d.version().text(),
                     () -> ctx.layouts(d.module(), GlibcLayout.REQUEST), GlibcLayout::from).layout();
         } catch (LayoutException e) {
