@@ -119,14 +119,16 @@ public final class Analysis implements AutoCloseable {
      * names are known, for the block listing.
      */
     public AnalysisResult run(Function<TypeNames, TypedBlockSink> listing) {
-        Allocators allocators = detect();
-        VtableIndex vtables = Vtables.index(core, warnings);
-        TypeAggregator aggregate = new TypeAggregator();
-        TypedBlockSink extra = listing == null ? null : listing.apply(vtables.names());
-        TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
-        UnnamedModules unnamed = Vtables.unnamed(core);
-        BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory, unnamed), typed);
-        try (Progress bar = Progress.start(progress, "walking heap")) {
+        try (Progress bar = Progress.start(progress, "finding allocators")) {
+            Allocators allocators = detect();
+            bar.phase("reading vtable symbols");
+            VtableIndex vtables = Vtables.index(core, warnings);
+            TypeAggregator aggregate = new TypeAggregator();
+            TypedBlockSink extra = listing == null ? null : listing.apply(vtables.names());
+            TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
+            UnnamedModules unnamed = Vtables.unnamed(core);
+            BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory, unnamed), typed);
+            bar.phase("walking heap (layouts first)");
             Walks walks = new Walks(context, allocators);
             List<Coverage> coverage = walks.run(bar.counting(sink));
             Vtables.reportUnnamed(core, unnamed, warnings);
