@@ -5,15 +5,15 @@ package maze.heap.mimalloc;
  * MI_ENCODE_FREELIST store rotl(p ^ k1, k0) + k0, with the owner's address (page or heap)
  * standing for NULL, so a stray write rarely decodes to a valid block.
  */
-record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
-    static final FreeListCodec PLAIN = new FreeListCodec(false, 0, 0, 0);
+public record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
+    public static final FreeListCodec PLAIN = new FreeListCodec(false, 0, 0, 0);
 
-    static FreeListCodec keys(long k0, long k1, long owner) {
+    public static FreeListCodec keys(long k0, long k1, long owner) {
         return new FreeListCodec(true, k0, k1, owner);
     }
 
     /** The next block, 0 for the end of the list. */
-    long decode(long stored) {
+    public long decode(long stored) {
         if (!encoded) {
             return stored;
         }
@@ -21,7 +21,7 @@ record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
         return p == nullValue ? 0 : p;
     }
 
-    long encode(long p) {
+    public long encode(long p) {
         if (!encoded) {
             return p;
         }

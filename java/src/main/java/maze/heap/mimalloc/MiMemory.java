@@ -8,29 +8,29 @@ import maze.memory.MemoryView;
  * Field reads for the mimalloc walkers: by a layout's field (its size decides the width, values
  * are unsigned), and never throwing: an address the core lacks reads as {@code dflt}.
  */
-final class MiMemory {
+public final class MiMemory {
     private final MemoryView view;
     private final Warnings warnings;
 
-    MiMemory(MemoryView view, Warnings warnings) {
+    public MiMemory(MemoryView view, Warnings warnings) {
         this.view = view;
         this.warnings = warnings;
     }
 
-    MemoryView view() {
+    public MemoryView view() {
         return view;
     }
 
-    Warnings warnings() {
+    public Warnings warnings() {
         return warnings;
     }
 
-    long word(long address, long dflt) {
+    public long word(long address, long dflt) {
         return view.readLongOr(address, dflt);
     }
 
     /** The field {@code f} of the struct at {@code base}, zero-extended; {@code dflt} if unreadable. */
-    long field(long base, FieldLayout f, long dflt) {
+    public long field(long base, FieldLayout f, long dflt) {
         long at = base + f.offset();
         if (f.size() >= 8) {
             return view.readLongOr(at, dflt);
@@ -51,16 +51,16 @@ final class MiMemory {
     }
 
     /** A bitfield (or a whole field when {@code f} is not one). */
-    long bits(long base, FieldLayout f) {
+    public long bits(long base, FieldLayout f) {
         long v = field(base, f);
         return f.isBitfield() ? (v >>> f.bitPos()) & ((1L << f.bitSize()) - 1) : v;
     }
 
-    long field(long base, FieldLayout f) {
+    public long field(long base, FieldLayout f) {
         return field(base, f, 0);
     }
 
-    boolean available(long address, long len) {
+    public boolean available(long address, long len) {
         return view.isAvailable(address, len);
     }
 }
