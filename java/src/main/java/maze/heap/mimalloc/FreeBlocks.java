@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
 /**
  * Marks the free blocks of one page: its free, local_free and thread-free lists, plus the blocks of
  * the owning heap's delayed list that fall in it. Each list walk is bounded by the capacity, and a
@@ -24,9 +25,9 @@ final class FreeBlocks {
         }
     }
 
-    private final MiMemory mem;
+    private final FieldReader mem;
 
-    FreeBlocks(MiMemory mem) {
+    FreeBlocks(FieldReader mem) {
         this.mem = mem;
     }
 

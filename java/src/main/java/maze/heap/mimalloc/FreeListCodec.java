@@ -1,5 +1,8 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
+import maze.layout.FieldLayout;
+
 /**
  * How a free-list {@code next} word is stored. Plain builds store the pointer; builds with
  * MI_ENCODE_FREELIST store rotl(p ^ k1, k0) + k0, with the owner's address (page or heap)
@@ -10,6 +13,15 @@ public record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
 
     public static FreeListCodec keys(long k0, long k1, long owner) {
         return new FreeListCodec(true, k0, k1, owner);
+    }
+
+    /** The codec of the lists {@code owner} (a page or heap) heads: its {@code keys} field, PLAIN without one. */
+    public static FreeListCodec of(FieldReader mem, long owner, FieldLayout keys) {
+        if (keys == null) {
+            return PLAIN;
+        }
+        long at = owner + keys.offset();
+        return keys(mem.word(at, 0), mem.word(at + 8, 0), owner);
     }
 
     /** The next block, 0 for the end of the list. */

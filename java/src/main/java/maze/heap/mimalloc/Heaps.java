@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +19,10 @@ public final class Heaps {
     private static final int MAX_LIST = 1 << 24;
     private static final int MAX_HEAPS = 1 << 16;
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final HeapLayout l;
 
-    public Heaps(MiMemory mem, HeapLayout l) {
+    public Heaps(FieldReader mem, HeapLayout l) {
         this.mem = mem;
         this.l = l;
     }
@@ -80,7 +81,8 @@ public final class Heaps {
     /** Adds the heap's delayed-free blocks (free, but still counted in their page's used). */
     public int delayed(long heap, LongArrays out) {
         long head = mem.field(heap, l.heapDelayed());
-        FreeListCodec codec = codec(heap);
+        // encoded with the heap's keys exactly when page lists are encoded
+        FreeListCodec codec = FreeListCodec.of(mem, heap, l.encoded() ? l.heapKeys() : null);
         Set<Long> seen = new HashSet<>();
         long b = head;
         while (b != 0 && seen.size() < MAX_LIST && seen.add(b)) {
@@ -93,14 +95,5 @@ public final class Heaps {
             b = codec.decode(stored);
         }
         return seen.size();
-    }
-
-    /** The heap's delayed list is encoded with the heap's keys exactly when page lists are encoded. */
-    private FreeListCodec codec(long heap) {
-        if (!l.encoded() || l.heapKeys() == null) {
-            return FreeListCodec.PLAIN;
-        }
-        long keys = heap + l.heapKeys().offset();
-        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), heap);
     }
 }

@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
 /**
  * Checks a layout against the core before its blocks are believed: in (a sample of) the pages
  * found, the free lists must decode to block boundaries inside the page, capacity must not exceed
@@ -15,7 +16,7 @@ public final class LayoutCheck {
     private int checked;
     private int bad;
 
-    public LayoutCheck(MiMemory mem) {
+    public LayoutCheck(FieldReader mem) {
         this.free = new FreeBlocks(mem);
     }
 

@@ -1,5 +1,6 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
 import maze.heap.BlockSink;
 
 /**
@@ -7,7 +8,7 @@ import maze.heap.BlockSink;
  * counting what it saw and warning about pages whose lists leave the page.
  */
 public final class PageEmitter {
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final FreeBlocks freeBlocks;
     private final long padding;
     private long pages;
@@ -20,7 +21,7 @@ public final class PageEmitter {
     private long lastEnd;
 
     /** {@code padding}: bytes of MI_PADDING at the end of each block, not usable by the program. */
-    public PageEmitter(MiMemory mem, long padding) {
+    public PageEmitter(FieldReader mem, long padding) {
         this.mem = mem;
         this.freeBlocks = new FreeBlocks(mem);
         this.padding = padding;

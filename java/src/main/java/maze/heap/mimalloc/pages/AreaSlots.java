@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.pages;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import java.util.List;
 import maze.core.Segment;
 import maze.heap.LongArrays;
@@ -18,11 +18,11 @@ final class AreaSlots {
     private static final int SLICE_SHIFT = 16;
     private static final int SLOTS = 1 << (AREA_SHIFT - SLICE_SHIFT);
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final long slot;
     int areas;
 
-    AreaSlots(MiMemory mem, long slotSize) {
+    AreaSlots(FieldReader mem, long slotSize) {
         this.mem = mem;
         this.slot = slotSize;
     }

@@ -1,7 +1,7 @@
 package maze.heap.mimalloc.pages;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.FreeListCodec;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.Page;
 
 /**
@@ -16,11 +16,11 @@ final class PageHeaders {
      */
     private static final long MAX_START_OFFSET = 1L << 35;
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final V3Layout l;
     int inconsistent;
 
-    PageHeaders(MiMemory mem, V3Layout l) {
+    PageHeaders(FieldReader mem, V3Layout l) {
         this.mem = mem;
         this.l = l;
     }
@@ -44,7 +44,7 @@ final class PageHeaders {
             return null;
         }
         return new Page(0, p, 0, start, bsize, capacity, reserved, used, mem.field(p, l.free()),
-                mem.field(p, l.localFree()), mem.field(p, l.threadFree()), 0, codec(p));
+                mem.field(p, l.localFree()), mem.field(p, l.threadFree()), 0, FreeListCodec.of(mem, p, l.keys()));
     }
 
     /** Where the blocks of the page whose struct is at {@code p} start. */
@@ -57,11 +57,4 @@ final class PageHeaders {
         return (mem.field(p.meta(), l.threadId()) & ~7L) == 0;
     }
 
-    private FreeListCodec codec(long p) {
-        if (l.keys() == null) {
-            return FreeListCodec.PLAIN;
-        }
-        long keys = p + l.keys().offset();
-        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), p);
-    }
 }

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.pages;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import java.util.function.LongUnaryOperator;
 import maze.heap.LongArrays;
 
@@ -17,14 +17,14 @@ final class PageMap {
     static final int SUB_COUNT = 1 << SUB_SHIFT;
     static final int TOP_COUNT = 1 << (47 - SUB_SHIFT - SLICE_SHIFT);
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final long top;
     private int subs;
     private final LongArrays misdirected = new LongArrays();
     private int implausible;
 
     /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
-    PageMap(MiMemory mem, long top) {
+    PageMap(FieldReader mem, long top) {
         this.mem = mem;
         this.top = top;
     }

@@ -1,8 +1,8 @@
 package maze.heap.mimalloc.pages;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.LayoutCheck;
 import maze.heap.mimalloc.LayoutChoice;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.MiVersion;
 import maze.heap.mimalloc.Page;
 import maze.heap.mimalloc.PageEmitter;
@@ -38,7 +38,7 @@ public final class PageWalk {
 
     public HeapSummary run(BlockSink sink) {
         LayoutChooser.Chosen<V3Layout> chosen = LayoutChoice.choose(ctx, mod, version, V3Layout.REQUEST, V3Layout::from);
-        MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
+        FieldReader mem = new FieldReader(ctx.memory(), ctx.warnings());
         PageHeaders reader = new PageHeaders(mem, chosen.layout());
         long[] mapped = pages(mem, chosen.layout(), reader);
         List<Page> pages = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class PageWalk {
     }
 
     /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */
-    private long[] pages(MiMemory mem, V3Layout l, PageHeaders reader) {
+    private long[] pages(FieldReader mem, V3Layout l, PageHeaders reader) {
         if (l.pageMap() != 0) {
             PageMap map = new PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
             long[] pages = map.pages(reader::firstBlock);
@@ -86,7 +86,7 @@ public final class PageWalk {
      * its blocks start was damaged: a stale entry's page has no live header (its memory was reused
      * or freed).
      */
-    private static void misdirected(MiMemory mem, V3Layout l, PageMap map) {
+    private static void misdirected(FieldReader mem, V3Layout l, PageMap map) {
         PageHeaders probe = new PageHeaders(mem, l);
         for (long p : map.misdirected()) {
             int before = probe.inconsistent;

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.segments;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.PageEmitter;
 import java.util.Map;
 import maze.heap.BlockSink;
@@ -10,12 +10,12 @@ import maze.heap.BlockSink;
  * order inside each (each page's blocks ascending).
  */
 final class SegmentEmitter {
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final SegmentShape shape;
     final PageEmitter pages;
     long abandonedSegments;
 
-    SegmentEmitter(MiMemory mem, SegmentShape shape, long padding) {
+    SegmentEmitter(FieldReader mem, SegmentShape shape, long padding) {
         this.mem = mem;
         this.shape = shape;
         this.pages = new PageEmitter(mem, padding);

@@ -1,7 +1,7 @@
 package maze.heap.mimalloc.segments;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.Heaps;
-import maze.heap.mimalloc.MiMemory;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +23,12 @@ final class SegmentFinder {
     static final int BY_SCAN = 8;
     private static final int MAX_LIST = 1 << 20;
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final SegmentShape shape;
     private final long mask;
     private final TreeMap<Long, Integer> found = new TreeMap<>();
 
-    SegmentFinder(MiMemory mem, SegmentShape shape) {
+    SegmentFinder(FieldReader mem, SegmentShape shape) {
         this.mem = mem;
         this.shape = shape;
         this.mask = ~(shape.alignment() - 1);

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.segments;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import maze.layout.FieldLayout;
  * says how). Without the main heap, the cookie most consistent headers agree on is taken.
  */
 abstract class SegmentHeaderCheck implements SegmentShape {
-    protected final MiMemory mem;
+    protected final FieldReader mem;
     private final FieldLayout cookie;
     private final FieldLayout used;
     private final long headerSize;
@@ -21,7 +21,7 @@ abstract class SegmentHeaderCheck implements SegmentShape {
     private boolean cookieKnown;
 
     /** {@code headerSize}: bytes of header that must be readable before any field is believed. */
-    SegmentHeaderCheck(MiMemory mem, FieldLayout cookie, FieldLayout used, long headerSize) {
+    SegmentHeaderCheck(FieldReader mem, FieldLayout cookie, FieldLayout used, long headerSize) {
         this.mem = mem;
         this.cookie = cookie;
         this.used = used;

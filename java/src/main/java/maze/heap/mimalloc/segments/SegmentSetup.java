@@ -1,7 +1,7 @@
 package maze.heap.mimalloc.segments;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.HeapLayout;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.MiVersion;
 
 /**
@@ -15,7 +15,7 @@ record SegmentSetup(SegmentHeaderCheck shape, HeapLayout heap, long heapMain, lo
     static final int V2_0_MAP_WORDS = 10240;
 
     /** {@code mapSymbolWords}: the size of mi_segment_map in words by the file's symbols, 0 when unknown. */
-    static SegmentSetup v2(MiMemory mem, V2Layout l, MiVersion v, int mapSymbolWords) {
+    static SegmentSetup v2(FieldReader mem, V2Layout l, MiVersion v, int mapSymbolWords) {
         SegmentMap map = l.segmapPartMap() != null
                 ? SegmentMap.parted(l.segmentMap(), mapSymbolWords, l.segmapPartMap())
                 : SegmentMap.flat(l.segmentMap(), flatWords(v, mapSymbolWords));
@@ -36,7 +36,7 @@ record SegmentSetup(SegmentHeaderCheck shape, HeapLayout heap, long heapMain, lo
     }
 
     /** {@code version}: 1.0.0 (no mi_version export) and 1.0.2+ differ in where page 0 starts. */
-    static SegmentSetup v1(MiMemory mem, V1Layout l, MiVersion version) {
+    static SegmentSetup v1(FieldReader mem, V1Layout l, MiVersion version) {
         V1Shape.Kinds kinds = V1Shape.Kinds.of(l.mediumKind(), version.hasVersionExport());
         return new SegmentSetup(new V1Shape(mem, l, kinds), l.heap(), l.heapMain(), l.abandoned(),
                 l.abandonedVisited(), SegmentMap.NONE, l.heapDefaultTls());

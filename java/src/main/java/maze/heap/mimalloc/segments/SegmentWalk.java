@@ -1,10 +1,10 @@
 package maze.heap.mimalloc.segments;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.HeapTls;
 import maze.heap.mimalloc.Heaps;
 import maze.heap.mimalloc.LayoutCheck;
 import maze.heap.mimalloc.LayoutChoice;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.MiVersion;
 import maze.layout.LayoutChooser;
 import java.util.LinkedHashMap;
@@ -46,8 +46,8 @@ public final class SegmentWalk {
         return new SegmentWalk(ctx, mod, v).run(c, (mem, l) -> SegmentSetup.v2(mem, l, v, mapWords), sink);
     }
 
-    private <T> HeapSummary run(LayoutChooser.Chosen<T> chosen, BiFunction<MiMemory, T, SegmentSetup> setupOf, BlockSink sink) {
-        MiMemory mem = new MiMemory(ctx.memory(), ctx.warnings());
+    private <T> HeapSummary run(LayoutChooser.Chosen<T> chosen, BiFunction<FieldReader, T, SegmentSetup> setupOf, BlockSink sink) {
+        FieldReader mem = new FieldReader(ctx.memory(), ctx.warnings());
         SegmentSetup s = setupOf.apply(mem, chosen.layout());
         long mainHeap = s.heapMain() == 0 ? 0 : mod.loadBias() + s.heapMain();
         String cookieFrom = mainCookie(mem, s, mainHeap);
@@ -69,7 +69,7 @@ public final class SegmentWalk {
         return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict));
     }
 
-    private String mainCookie(MiMemory mem, SegmentSetup s, long mainHeap) {
+    private String mainCookie(FieldReader mem, SegmentSetup s, long mainHeap) {
         if (mainHeap != 0 && mem.available(mainHeap + s.heap().heapCookie().offset(), 8)) {
             s.shape().mainCookie(mem.field(mainHeap, s.heap().heapCookie()));
             return "_mi_heap_main";
@@ -81,7 +81,7 @@ public final class SegmentWalk {
         return "none";
     }
 
-    private SegmentFinder find(MiMemory mem, SegmentSetup s, Heaps heaps, Set<Long> roots) {
+    private SegmentFinder find(FieldReader mem, SegmentSetup s, Heaps heaps, Set<Long> roots) {
         SegmentFinder finder = new SegmentFinder(mem, s.shape());
         roots.forEach(h -> finder.fromHeap(heaps, h));
         long bias = mod.loadBias();

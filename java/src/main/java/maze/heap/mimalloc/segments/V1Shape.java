@@ -1,7 +1,7 @@
 package maze.heap.mimalloc.segments;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.FreeListCodec;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.Page;
 import java.util.function.Consumer;
 
@@ -34,7 +34,7 @@ final class V1Shape extends SegmentHeaderCheck {
     private final V1Layout l;
     private final Kinds kinds;
 
-    V1Shape(MiMemory mem, V1Layout l, Kinds kinds) {
+    V1Shape(FieldReader mem, V1Layout l, Kinds kinds) {
         super(mem, l.segCookie(), l.segUsed(), l.segPages());
         this.l = l;
         this.kinds = kinds;
@@ -85,7 +85,7 @@ final class V1Shape extends SegmentHeaderCheck {
         long capacity = Math.min(mem.field(seg, l.segCapacity()), SEGMENT_SIZE >> 12);
         for (int i = 0; i < capacity; i++) {
             long meta = seg + l.segPages() + i * l.pageSize();
-            if (mem.bits(meta, l.pageInUse()) != 0 && mem.field(meta, l.pageCapacity()) > 0) {
+            if (mem.field(meta, l.pageInUse()) != 0 && mem.field(meta, l.pageCapacity()) > 0) {
                 action.accept(page(seg, meta, i));
             }
         }
@@ -115,14 +115,7 @@ final class V1Shape extends SegmentHeaderCheck {
         return new Page(seg, meta, idx, start, bsize, (int) mem.field(meta, l.pageCapacity()),
                 (int) mem.field(meta, l.pageReserved()), mem.field(meta, l.pageUsed()), mem.field(meta, l.pageFree()),
                 mem.field(meta, l.pageLocalFree()), mem.field(meta, l.pageThreadFree()), mem.field(meta, l.pageHeap()),
-                codec(meta));
+                FreeListCodec.of(mem, meta, l.pageKeys()));
     }
 
-    private FreeListCodec codec(long meta) {
-        if (l.pageKeys() == null) {
-            return FreeListCodec.PLAIN;
-        }
-        long keys = meta + l.pageKeys().offset();
-        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), meta);
-    }
 }

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.segments;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.Page;
 import java.util.function.Consumer;
 
@@ -15,7 +15,7 @@ final class V2Shape extends SegmentHeaderCheck {
     private final V2Layout l;
     private final V2Slices segs;
 
-    V2Shape(MiMemory mem, V2Layout l) {
+    V2Shape(FieldReader mem, V2Layout l) {
         super(mem, l.segCookie(), l.segUsed(), l.segSlicesArray());
         this.l = l;
         this.segs = new V2Slices(mem, l);

@@ -1,7 +1,7 @@
 package maze.heap.mimalloc.segments;
 
+import maze.heap.FieldReader;
 import maze.heap.mimalloc.FreeListCodec;
-import maze.heap.mimalloc.MiMemory;
 import maze.heap.mimalloc.Page;
 import java.util.function.Consumer;
 
@@ -20,10 +20,10 @@ final class V2Slices {
     /** 2.0.x starts pages of blocks of 8..1024 bytes 3 * MI_MAX_ALIGN_GUARANTEE in, against cache effects. */
     private static final long SMALL_START_OFFSET = 3 * 128;
 
-    private final MiMemory mem;
+    private final FieldReader mem;
     private final V2Layout l;
 
-    V2Slices(MiMemory mem, V2Layout l) {
+    V2Slices(FieldReader mem, V2Layout l) {
         this.mem = mem;
         this.l = l;
     }
@@ -100,14 +100,8 @@ final class V2Slices {
         }
         return new Page(seg, meta, idx, start, bsize, capacity, (int) mem.field(meta, l.pageReserved()),
                 mem.field(meta, l.pageUsed()), mem.field(meta, l.pageFree()), mem.field(meta, l.pageLocalFree()),
-                mem.field(meta, l.pageThreadFree()), mem.field(meta, l.pageHeap()), codec(meta));
+                mem.field(meta, l.pageThreadFree()), mem.field(meta, l.pageHeap()),
+                FreeListCodec.of(mem, meta, l.pageKeys()));
     }
 
-    private FreeListCodec codec(long meta) {
-        if (l.pageKeys() == null) {
-            return FreeListCodec.PLAIN;
-        }
-        long keys = meta + l.pageKeys().offset();
-        return FreeListCodec.keys(mem.word(keys, 0), mem.word(keys + 8, 0), meta);
-    }
 }

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.pages;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ class PageMapTest {
         }
         Warnings warnings = new Warnings();
         long[] pages = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> new PageMap(new MiMemory(mem, warnings), TOP).pages(p -> p));
+                () -> new PageMap(new FieldReader(mem, warnings), TOP).pages(p -> p));
         assertEquals(0, pages.length);
         assertTrue(warnings.all().stream().anyMatch(w -> w.contains("not page-aligned sub-maps")), warnings.all().toString());
     }
@@ -41,7 +41,7 @@ class PageMapTest {
         mem.putLong(sub, page);      // slice 0 -> a real page (its first block is slice 0)
         mem.putLong(sub + 8, -1L);   // slice 1 -> garbage
         mem.putLong(sub + 16, 0x10); // slice 2 -> a small number, outside the core
-        PageMap map = new PageMap(new MiMemory(mem, new Warnings()), TOP);
+        PageMap map = new PageMap(new FieldReader(mem, new Warnings()), TOP);
         assertEquals(1, map.pages(p -> 0).length);
         assertEquals(2, map.implausible());
     }

@@ -1,6 +1,6 @@
 package maze.heap.mimalloc.segments;
 
-import maze.heap.mimalloc.MiMemory;
+import maze.heap.FieldReader;
 import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +31,7 @@ class SegmentMapTest {
     Map<Long, Integer> found(SegmentMap map) {
         long seg = f.segment(V2Fake.SEG, 2, 0);
         f.page(seg, 1, 64, 2, 0);
-        MiMemory mem = new MiMemory(f.mem, warnings);
+        FieldReader mem = new FieldReader(f.mem, warnings);
         V2Shape shape = new V2Shape(mem, f.l);
         shape.mainCookie(V2Fake.MAIN_COOKIE);
         SegmentFinder finder = new SegmentFinder(mem, shape);
