@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import maze.core.ElfFile;
 import maze.testing.BlockListing;
 import maze.testing.BlockScore;
@@ -19,6 +18,7 @@ import maze.testing.CliRun;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.GroundTruth;
+import maze.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -199,16 +199,6 @@ class DebugFileNamesTest {
     }
 
     private List<String> tool(String... command) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            Fixtures.require(false, command[0] + " (binutils) is not installed");
-            throw notInstalled;
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " hangs");
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
-        return text.lines().toList();
+        return Tools.run(dir, command);
     }
 }
