@@ -14,12 +14,11 @@ import maze.classify.BlockClassifier;
 import maze.classify.ClassifyingSink;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
-import maze.classify.UnnamedModules;
-import maze.classify.VtableIndex;
 import maze.core.CoreFormatException;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
+import maze.core.DebugFiles;
 import maze.core.ElfFile;
 import maze.core.Module;
 import maze.core.ProgramHeader;
@@ -45,11 +44,13 @@ public final class Analysis implements AutoCloseable {
     private final CoreHeapContext context;
     private final Warnings warnings = new Warnings();
     private final boolean progress;
+    private final DebugFiles debugFiles;
 
     private Analysis(CoreModel core, CoreMemory memory, AnalysisRequest request) {
         this.core = core;
         this.memory = memory;
         this.progress = request.progress();
+        this.debugFiles = DebugFiles.forAnalysis(request.debugDirs(), request.sysroot());
         GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(request.debugDirs())
                 .withSysroot(request.sysroot());
         this.context = new CoreHeapContext(core, memory, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
@@ -122,17 +123,18 @@ public final class Analysis implements AutoCloseable {
         try (Progress bar = Progress.start(progress, "finding allocators")) {
             Allocators allocators = detect();
             bar.phase("reading vtable symbols");
-            VtableIndex vtables = Vtables.index(core, warnings);
+            Vtables vtables = Vtables.read(core, debugFiles, warnings);
             TypeAggregator aggregate = new TypeAggregator();
-            TypedBlockSink extra = listing == null ? null : listing.apply(vtables.names());
+            TypedBlockSink extra = listing == null ? null : listing.apply(vtables.index().names());
             TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
-            UnnamedModules unnamed = Vtables.unnamed(core);
-            BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory, unnamed), typed);
+            BlockClassifier classifier = new BlockClassifier(vtables.index(), memory, vtables.unnamed());
+            BlockSink sink = new ClassifyingSink(classifier, typed);
             bar.phase("walking heap (layouts first)");
             Walks walks = new Walks(context, allocators);
             List<Coverage> coverage = walks.run(bar.counting(sink));
-            Vtables.reportUnnamed(core, unnamed, warnings);
-            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, coverage, walks));
+            vtables.reportUnnamed(warnings);
+            return new AnalysisResult(aggregate, vtables.index().names(),
+                    summary(aggregate, coverage, walks).withNames(classifier.sources()));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import maze.classify.NameSources;
+import maze.classify.VtableSource;
 import maze.heap.Coverage;
 
 /**
@@ -77,11 +79,29 @@ public final class JsonReport {
         g.writeFieldName("facts");
         g.writeObject(s.facts());
         g.writeBooleanField("partial", s.partial());
+        writeNames(s.names(), g);
         g.writeArrayFieldStart("allocators");
         for (Coverage c : s.coverage()) {
             writeCoverage(c, g);
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** {"vtables": {"module_symtab": N, ...}, "blocks": {...}}, or null when not known. */
+    private static void writeNames(NameSources names, JsonGenerator g) throws IOException {
+        if (names == null) {
+            g.writeNullField("type_names");
+            return;
+        }
+        g.writeObjectFieldStart("type_names");
+        for (String what : new String[] {"vtables", "blocks"}) {
+            g.writeObjectFieldStart(what);
+            for (VtableSource source : VtableSource.values()) {
+                g.writeNumberField(source.key, what.equals("vtables") ? names.vtables(source) : names.blocks(source));
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

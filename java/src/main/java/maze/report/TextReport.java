@@ -68,6 +68,9 @@ public final class TextReport {
         for (Map.Entry<String, Object> fact : s.facts().entrySet()) {
             label(out, fact.getKey(), String.valueOf(fact.getValue()));
         }
+        if (s.names() != null) {
+            label(out, "C++ names", s.names().describe());
+        }
         out.println("Allocators (" + s.coverage().size() + "):");
         for (Coverage c : s.coverage()) {
             out.println("  - " + c.describe());
