@@ -108,7 +108,8 @@ public final class Analysis implements AutoCloseable {
             Walks walks = new Walks(context, allocators);
             List<Coverage> coverage = walks.run(bar.counting(sink));
             Vtables.reportUnnamed(core, unnamed, warnings);
-            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, coverage, walks));
+            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, coverage, walks),
+                    ProcessAccounting.of(core, coverage, walks.owned()));
         }
     }
 
