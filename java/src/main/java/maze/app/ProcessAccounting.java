@@ -157,8 +157,22 @@ final class ProcessAccounting {
                 && segments.get(index + 1).vaddr() == s.end()) {
             return "guard page of a thread stack";
         }
-        return noAccess ? "no access (" + kind.label + "): a guard or a reservation"
+        if (noAccess) {
+            return "no access (" + kind.label + "): a guard or a reservation";
+        }
+        String after = fileEndingAt(s.vaddr());
+        return after != null ? "zero-filled data right after " + after + " (its .bss, most likely)"
                 : "anonymous, no allocator maze walked owns it (the program's or a runtime's own mmap)";
+    }
+
+    /** The path of the mapped file whose mapping ends exactly at {@code address}, or null. */
+    private String fileEndingAt(long address) {
+        for (MappedFile f : core.files()) {
+            if (f.end() == address) {
+                return f.path();
+            }
+        }
+        return null;
     }
 
     private static boolean overlaps(OwnedMemory.Range r, Segment s) {

@@ -58,7 +58,7 @@ public final class AccountingText {
             rows.add(row.toArray(String[]::new));
         }
         Columns.write(rows, out);
-        out.printf("  %d pools, %d threads; blocks mapped on their own: %d, %d bytes%n", sp.pools().size(),
+        out.printf("  pools: %d, threads: %d, blocks mapped on their own: %d (%d bytes)%n", sp.pools().size(),
                 sp.threads(), sp.mmappedBlocks(), sp.mmappedBytes());
         for (String advice : sp.advice()) {
             out.println("  - " + advice);

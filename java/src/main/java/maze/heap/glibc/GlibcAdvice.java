@@ -32,7 +32,7 @@ final class GlibcAdvice {
     private static String arenas(List<MallocSpace.Pool> pools, MallocParams params, int threads) {
         String limit = params.arenaMax() < 0 ? "unknown" : params.arenaMax() == 0
                 ? "MALLOC_ARENA_MAX unset: 8 per core" : "MALLOC_ARENA_MAX=" + params.arenaMax();
-        String head = String.format("%d arenas for %d threads (%s).", pools.size(), threads, limit);
+        String head = String.format("%s for %s (%s).", count(pools.size(), "arena"), count(threads, "thread"), limit);
         if (pools.size() <= 1) {
             return head + " One arena: MALLOC_ARENA_MAX would change nothing.";
         }
@@ -51,11 +51,12 @@ final class GlibcAdvice {
         }
         long above = pools.stream().mapToLong(MallocSpace.Pool::untrimmed).sum();
         long arenas = pools.stream().filter(p -> p.untrimmed() > 0).count();
-        String s = String.format("Top chunks hold %d bytes, %d of them above M_TRIM_THRESHOLD (%d) in %d arenas",
-                top, above, params.trimThreshold(), arenas);
-        return above == 0 ? s + ": nothing a lower threshold would reach beyond what glibc keeps by design."
-                : s + ": glibc gives that tail back only when a free of 64 KiB or more reaches top, or on"
-                + " malloc_trim(0); a lower M_TRIM_THRESHOLD trims sooner.";
+        String s = String.format("Top chunks hold %d bytes, %d of them above M_TRIM_THRESHOLD (%d)", top, above,
+                params.trimThreshold());
+        return above == 0 ? s + ": glibc keeps a top below the threshold on purpose; a lower M_TRIM_THRESHOLD (or"
+                + " malloc_trim(0)) would give back up to the part of each top above it."
+                : s + String.format(" in %s: glibc gives that tail back only when a free of 64 KiB or more reaches"
+                + " top, or on malloc_trim(0); a lower M_TRIM_THRESHOLD trims sooner.", count(arenas, "arena"));
     }
 
     private static String binned(List<MallocSpace.Pool> pools) {
@@ -75,6 +76,10 @@ final class GlibcAdvice {
         return String.format("Free chunks on the bins hold %d bytes (%s of the arenas' %d), %d of them in chunks under"
                 + " 512 bytes: holes between live blocks, which neither knob gives back (malloc_trim(0) releases the"
                 + " whole pages inside the larger ones).", all, percent(all, system), system, small);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String percent(long part, long whole) {
