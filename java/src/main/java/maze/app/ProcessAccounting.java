@@ -26,6 +26,7 @@ final class ProcessAccounting {
     private final Intervals owned;
     private final List<OwnedMemory.Range> reserved = new ArrayList<>();
     private final List<OwnedMemory.Range> ownedRanges = new ArrayList<>();
+    private final List<String> unsplit = new ArrayList<>();
 
     private ProcessAccounting(CoreModel core, Map<Coverage, OwnedMemory> allocators) {
         this.core = core;
@@ -40,7 +41,14 @@ final class ProcessAccounting {
     }
 
     static MemoryAccounting of(CoreModel core, List<Coverage> coverage, Map<Coverage, OwnedMemory> allocators) {
-        return new ProcessAccounting(core, allocators).account(coverage, allocators);
+        ProcessAccounting a = new ProcessAccounting(core, allocators);
+        coverage.stream().filter(c -> !allocators.containsKey(c) && unsplit(c)).forEach(c -> a.unsplit.add(c.allocator()));
+        return a.account(coverage, allocators);
+    }
+
+    /** A walked allocator with live blocks whose walker does not say which memory it owns. */
+    private static boolean unsplit(Coverage c) {
+        return c.walked() && c.bytes() > 0;
     }
 
     private MemoryAccounting account(List<Coverage> coverage, Map<Coverage, OwnedMemory> allocators) {
@@ -73,7 +81,7 @@ final class ProcessAccounting {
         for (Coverage c : coverage) {
             if (allocators.containsKey(c)) {
                 live += c.bytes();
-            } else if (c.walked() && c.bytes() > 0) {
+            } else if (unsplit(c)) {
                 notes.add(String.format("%s: not split (its walker does not say which memory it owns): its %d live"
                         + " bytes are inside other anonymous memory", c.allocator(), c.bytes()));
             }
@@ -101,7 +109,8 @@ final class ProcessAccounting {
                 .sorted(Comparator.comparingLong(MemoryAccounting.Mapping::bytes).reversed()).limit(BIGGEST).toList();
         List<MemoryAccounting.Space> spaces = new ArrayList<>();
         allocators.forEach((c, o) -> {
-            if (o.space() != null) {
+            // glibc beside a preloaded allocator often never set up an arena: nothing to show
+            if (o.space() != null && (o.space().systemBytes() > 0 || o.space().mmappedBlocks() > 0)) {
                 spaces.add(new MemoryAccounting.Space(c.allocator(), o.space()));
             }
         });
@@ -113,7 +122,9 @@ final class ProcessAccounting {
         List<Integer> out = new ArrayList<>();
         for (ThreadInfo t : core.threads()) {
             int i = segmentAt(segments, t.rsp());
-            if (i >= 0 && !out.contains(i) && files.overlap(segments.get(i).vaddr(), segments.get(i).end()) == 0) {
+            // a stack inside a file or inside memory malloc owns (a coroutine's) stays counted there
+            if (i >= 0 && !out.contains(i) && files.overlap(segments.get(i).vaddr(), segments.get(i).end()) == 0
+                    && owned.overlap(segments.get(i).vaddr(), segments.get(i).end()) == 0) {
                 out.add(i);
             }
         }
@@ -161,8 +172,12 @@ final class ProcessAccounting {
             return "no access (" + kind.label + "): a guard or a reservation";
         }
         String after = fileEndingAt(s.vaddr());
-        return after != null ? "zero-filled data right after " + after + " (its .bss, most likely)"
-                : "anonymous, no allocator maze walked owns it (the program's or a runtime's own mmap)";
+        if (after != null) {
+            return "zero-filled data right after " + after + " (its .bss, most likely)";
+        }
+        return unsplit.isEmpty() ? "anonymous, no allocator maze walked owns it (the program's or a runtime's own mmap)"
+                : "anonymous: the program's or a runtime's own mmap, or memory of " + String.join(" or ", unsplit)
+                + " (not split)";
     }
 
     /** The path of the mapped file whose mapping ends exactly at {@code address}, or null. */

@@ -45,6 +45,10 @@ public record MallocSpace(List<Pool> pools, long mmappedBlocks, long mmappedByte
         return i;
     }
 
+    public long systemBytes() {
+        return pools.stream().mapToLong(Pool::systemBytes).sum();
+    }
+
     public long free() {
         return pools.stream().mapToLong(Pool::free).sum();
     }

@@ -87,6 +87,8 @@ class ProcessAccountingTest {
         assertEquals(0, a.bytes(MemoryAccounting.MALLOC_LIVE));
         assertEquals(0, a.bytes(MemoryAccounting.MALLOC_FREE));
         assertTrue(a.notes().stream().anyMatch(n -> n.startsWith("glibc: not split")), a.notes().toString());
+        assertEquals("anonymous: the program's or a runtime's own mmap, or memory of glibc (not split)",
+                a.biggestOther().get(0).what(), "no claim that no allocator owns it");
         assertTrue(a.notes().stream().anyMatch(n -> n.startsWith(0x10000 + " bytes of mapped files have no segment")),
                 "/lib.so has no segment: " + a.notes());
     }
