@@ -1,7 +1,9 @@
 package maze.heap.glibc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import maze.heap.MallocSpace;
 
 /**
@@ -20,8 +22,8 @@ final class ArenaUsage {
     }
 
     List<MallocSpace.Pool> pools(List<Arena> arenas, BinChecks bins, FreeChunks free, MallocParams params) {
-        long[] fast = free.fastbinChunks();
-        long[] cached = free.tcacheChunks();
+        Map<Long, Long> fast = byArena(free.fastbinChunks());
+        Map<Long, Long> cached = byArena(free.tcacheChunks());
         List<MallocSpace.Pool> pools = new ArrayList<>();
         for (Arena a : arenas) {
             long top = a.top() == 0 ? 0 : GlibcMemory.chunkSize(m.wordOr(a.top() + 8, 0));
@@ -32,10 +34,10 @@ final class ArenaUsage {
                 bands[MallocSpace.band(size)] += size;
                 binned += size;
             }
-            long fastbins = inArena(fast, a);
+            long fastbins = fast.getOrDefault(a.address(), 0L);
             long untrimmed = params.trimThreshold() < 0 ? 0 : Math.max(0, top - params.trimThreshold());
             pools.add(new MallocSpace.Pool(name(a), a.address(), a.systemMem(), top + fastbins + binned, bands, top,
-                    untrimmed, fastbins, inArena(cached, a)));
+                    untrimmed, fastbins, cached.getOrDefault(a.address(), 0L)));
         }
         return pools;
     }
@@ -48,15 +50,13 @@ final class ArenaUsage {
         return GlibcMemory.chunkSize(m.wordOr(chunk + 8, 0));
     }
 
-    /** Chunk bytes of the listed chunks that lie among the arena's chunks. */
-    private long inArena(long[] chunks, Arena a) {
-        long sum = 0;
+    /** Chunk bytes of the listed chunks by the arena whose chunks hold them (one pass: lists may be long). */
+    private Map<Long, Long> byArena(long[] chunks) {
+        Map<Long, Long> sums = new HashMap<>();
         for (long c : chunks) {
             long size = size(c);
-            if (spans.arenaOf(c, size) == a.address()) {
-                sum += size;
-            }
+            sums.merge(spans.arenaOf(c, size), size, Long::sum);
         }
-        return sum;
+        return sums;
     }
 }
