@@ -2,8 +2,10 @@ package maze.app;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import maze.core.CoreModel;
 import maze.core.MappedFile;
 import maze.core.Segment;
@@ -54,7 +56,7 @@ final class ProcessAccounting {
     private MemoryAccounting account(List<Coverage> coverage, Map<Coverage, OwnedMemory> allocators) {
         List<Segment> segments = core.segments().stream()
                 .sorted(Comparator.comparing(Segment::vaddr, Long::compareUnsigned)).toList();
-        List<Integer> stacks = stackSegments(segments);
+        Set<Integer> stacks = stackSegments(segments);
         long total = 0;
         long fileBytes = 0;
         long stackBytes = 0;
@@ -76,16 +78,11 @@ final class ProcessAccounting {
                 other.add(new MemoryAccounting.Mapping(s.vaddr(), s.end(), rest, what(s, malloc, segments, stacks, i)));
             }
         }
-        long live = 0;
+        long live = coverage.stream().filter(allocators::containsKey).mapToLong(Coverage::bytes).sum();
         List<String> notes = new ArrayList<>();
-        for (Coverage c : coverage) {
-            if (allocators.containsKey(c)) {
-                live += c.bytes();
-            } else if (unsplit(c)) {
-                notes.add(String.format("%s: not split (its walker does not say which memory it owns): its %d live"
-                        + " bytes are inside other anonymous memory", c.allocator(), c.bytes()));
-            }
-        }
+        coverage.stream().filter(c -> !allocators.containsKey(c) && unsplit(c)).forEach(c -> notes.add(String.format(
+                "%s: not split (its walker does not say which memory it owns): its %d live bytes are inside other"
+                        + " anonymous memory", c.allocator(), c.bytes())));
         notes.addAll(notes(segments, stacks));
         return build(total, segments.size(), fileBytes, stackBytes, mallocBytes, live, other, notes, allocators);
     }
@@ -118,8 +115,8 @@ final class ProcessAccounting {
     }
 
     /** The indexes of the segments holding a thread's stack pointer (file-backed ones are not stacks). */
-    private List<Integer> stackSegments(List<Segment> segments) {
-        List<Integer> out = new ArrayList<>();
+    private Set<Integer> stackSegments(List<Segment> segments) {
+        Set<Integer> out = new HashSet<>();
         for (ThreadInfo t : core.threads()) {
             int i = segmentAt(segments, t.rsp());
             // a stack inside a file or inside memory malloc owns (a coroutine's) stays counted there
@@ -131,7 +128,7 @@ final class ProcessAccounting {
         return out;
     }
 
-    private List<String> notes(List<Segment> segments, List<Integer> stacks) {
+    private List<String> notes(List<Segment> segments, Set<Integer> stacks) {
         List<String> out = new ArrayList<>();
         long lost = core.threads().stream().filter(t -> segmentAt(segments, t.rsp()) < 0).count();
         if (lost > 0) {
@@ -151,7 +148,7 @@ final class ProcessAccounting {
     }
 
     /** What an other-anonymous segment is, where maze can tell. */
-    private String what(Segment s, long malloc, List<Segment> segments, List<Integer> stacks, int index) {
+    private String what(Segment s, long malloc, List<Segment> segments, Set<Integer> stacks, int index) {
         for (OwnedMemory.Range r : reserved) {
             if (overlaps(r, s)) {
                 return r.what();
