@@ -134,7 +134,8 @@ public final class Analysis implements AutoCloseable {
             List<Coverage> coverage = walks.run(bar.counting(sink));
             vtables.reportUnnamed(warnings);
             return new AnalysisResult(aggregate, vtables.index().names(),
-                    summary(aggregate, coverage, walks).withNames(classifier.sources()));
+                    summary(aggregate, coverage, walks).withNames(classifier.sources()),
+                    ProcessAccounting.of(core, coverage, walks.owned()));
         }
     }
 

@@ -20,6 +20,12 @@ public final class JsonReport {
 
     /** Writes the report and leaves {@code out} open. */
     public static void write(Ranking ranking, ReportSummary summary, OutputStream out) throws IOException {
+        write(ranking, summary, null, out);
+    }
+
+    /** The same with the process accounting ({@code "process"}, null: left out). */
+    public static void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -27,6 +33,9 @@ public final class JsonReport {
             writeItems(ranking, g);
             writeOther(ranking, g);
             writeSummary(summary, ranking, g);
+            if (accounting != null) {
+                AccountingJson.write(accounting, g);
+            }
             g.writeArrayFieldStart("warnings");
             for (String w : summary.warnings()) {
                 g.writeString(w);

@@ -22,8 +22,17 @@ public final class TextReport {
     }
 
     public void write(Ranking ranking, ReportSummary summary, PrintWriter out) {
+        write(ranking, summary, null, out);
+    }
+
+    /** The table, the process accounting (left out when null), then the summary with the warnings last. */
+    public void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, PrintWriter out) {
         writeTable(ranking, out);
         out.println();
+        if (accounting != null) {
+            new AccountingText(humanSizes).write(accounting, out);
+            out.println();
+        }
         writeSummary(summary, out);
         out.flush();
     }

@@ -51,6 +51,25 @@ class BinChecksTest {
         assertTrue(warnings.all().isEmpty(), warnings.all().toString());
     }
 
+    /** The arena's free bytes as mallinfo2 counts them: top + binned (+ fastbins, empty here), by size band. */
+    @Test
+    void arenaUsageCountsTopAndBinnedBySize() {
+        mem.putLong(c1 + 8, 0x41);
+        mem.putLong(c2 + 8, 0x31);
+        mem.putLong(arena.top() + 8, 0x801);
+        BinChecks bins = new BinChecks(m);
+        bins.collect(List.of(arena));
+        FreeChunks free = new FreeChunks(m);
+        free.collect(List.of(arena), List.of(), 0);
+        maze.heap.MallocSpace.Pool p = new ArenaUsage(m, List.of(arena))
+                .pools(List.of(arena), bins, free, new MallocParams(0x400, -1, 0)).get(0);
+        assertEquals(0x800 + 0x40 + 0x30, p.free());
+        assertArrayEquals(new long[] {0x30, 0x40, 0, 0, 0}, p.binnedByBand());
+        assertEquals(0x800, p.top());
+        assertEquals(0x400, p.untrimmed(), "top above the trim threshold");
+        assertEquals("main_arena", p.name());
+    }
+
     @Test
     void aLinkNotLinkedBackEndsTheBinWithAWarning() {
         mem.putLong(c2 + 24, HEAP + 0x500);

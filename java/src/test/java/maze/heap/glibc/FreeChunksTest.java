@@ -79,6 +79,18 @@ class FreeChunksTest {
         assertTrue(warnings.all().isEmpty(), warnings.all().toString());
     }
 
+    /** The free-space figures tell fastbin chunks (free for mallinfo2) from tcache ones (in use for it). */
+    @Test
+    void fastbinAndTcacheChunksStayApart() {
+        long[] f = fastbin();
+        long[] e = tcache(2);
+        GlibcMemory m = new GlibcMemory(mem, layout, 0, true, warnings);
+        FreeChunks free = new FreeChunks(m);
+        free.collect(List.of(arena), List.of(thread), TLS_OFFSET);
+        assertArrayEquals(f, free.fastbinChunks());
+        assertArrayEquals(e, free.tcacheChunks());
+    }
+
     @Test
     void cycleIsCutWithAWarning() {
         long[] f = fastbin();
