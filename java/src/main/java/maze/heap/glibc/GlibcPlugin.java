@@ -60,12 +60,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
     /** Where the arenas' own memory went, as mallinfo2 counts it, and what the tunables would change. */
     private static MallocSpace space(HeapContext ctx, Detection<Void> d, GlibcMemory m, List<Arena> arenas,
                                      BinChecks bins, FreeChunks free, MmappedChunks mmapped) {
-        MallocParams params;
-        try {
-            params = MallocParams.read(m, ctx.layouts(d.module(), GlibcLayout.REQUEST));
-        } catch (LayoutException e) {
-            params = MallocParams.UNKNOWN;
-        }
+        MallocParams params = MallocParams.read(m);
         List<MallocSpace.Pool> pools = new ArenaUsage(m, arenas).pools(arenas, bins, free, params);
         int threads = ctx.core().threads().size();
         int blocks = mmapped.mappings().size();

@@ -17,7 +17,7 @@ class BinChecksTest {
     private final FakeMemory mem = new FakeMemory().region(HEAP, 0x2000).region(ARENA, 2200);
     private final Warnings warnings = new Warnings();
     private final GlibcMemory m = new GlibcMemory(mem, new GlibcLayout(0, 0, 0x48, 0, 2200, 96, 2160, 2184, 16, 2,
-            BINS, 254, 0, 0, 0, 48, 0, 8, 16, 0, 2, 128, 64), 0, true, warnings);
+            BINS, 254, 0, 0, 0, -1, -1, -1, 48, 0, 8, 16, 0, 2, 128, 64), 0, true, warnings);
     private final Arena arena = new Arena(ARENA, true, HEAP + 0x1800, 0x21000,
             List.of(new ChunkRange(HEAP, HEAP + 0x1800, HEAP + 0x2000, ARENA, false)));
     private final long c1 = HEAP + 0x100;

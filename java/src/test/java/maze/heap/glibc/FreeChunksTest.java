@@ -20,7 +20,7 @@ class FreeChunksTest {
     private final Warnings warnings = new Warnings();
     // fastbinsY at 16 (2 bins), tcache: counts at 0 (u16), entries at 128, 64 bins; TLS tcache at +0x48
     private final GlibcLayout layout = new GlibcLayout(0, 0, 0x48, 0, 2200, 96, 2160, 2184, 16, 2, 104, 254,
-            0, 0, 0, 48, 0, 8, 16, 0, 2, 128, 64);
+            0, 0, 0, -1, -1, -1, 48, 0, 8, 16, 0, 2, 128, 64);
     private final Arena arena = new Arena(ARENA, true, HEAP + 0x1800, 0x21000,
             List.of(new ChunkRange(HEAP, HEAP + 0x1800, HEAP + 0x2000, ARENA, false)));
     private final ThreadInfo thread = new ThreadInfo(7, TLS, 0, 0);
