@@ -51,7 +51,8 @@ public final class Analysis implements AutoCloseable {
         this.memory = memory;
         this.progress = request.progress();
         this.debugFiles = DebugFiles.forAnalysis(request.debugDirs(), request.sysroot());
-        GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(request.debugDirs())
+        // gdb looks where the type names do: the given folders, then /usr/lib/debug and the sysroot's
+        GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(debugFiles.dirs())
                 .withSysroot(request.sysroot());
         this.context = new CoreHeapContext(core, memory, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
         core.warnings().forEach(warnings::add);
