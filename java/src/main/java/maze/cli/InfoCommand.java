@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code maze info}: what the core says about the process; the work is in {@link CoreInfo}. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Pid, command line, executable, threads, modules and memory map of a core.",
-                "Each module shows its load bias, build-id and whether the file here matches.",
+                "Each module shows its load bias, build-id, whether the file here matches,",
+                "and which symbol tables (.symtab, debug file, .dynsym) name its C++ types.",
                 "Runs no gdb and walks no heap: a quick first look at a core."},
         footer = {"", "Examples:",
                 "  maze info core.1234",
