@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import maze.heap.AllocatorPlugin;
 import maze.heap.VersionProbe;
+import maze.classify.ModuleVtables;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
+import maze.core.DebugFiles;
 import maze.core.Module;
 import maze.core.ThreadInfo;
 
@@ -38,10 +40,12 @@ public final class CoreInfo {
         CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
         List<Map<String, Object>> allocators = AllocatorInfo.detect(core, request.sysroot());
         DlopenProbe.Result probed = request.dlopenProbe() ? probe(core) : null;
+        Map<String, ModuleVtables.Symbols> symbols = ModuleVtables.read(core,
+                DebugFiles.forAnalysis(request.debugDirs(), request.sysroot()), note -> { }).symbolsByModule();
         if (request.json()) {
-            out.println(json(core, allocators, probed));
+            out.println(json(core, allocators, probed, symbols));
         } else {
-            InfoText.write(core, MemoryMap.of(core), allocators, probed, out);
+            InfoText.write(core, MemoryMap.of(core), allocators, probed, symbols, out);
         }
         out.flush();
     }
@@ -68,7 +72,8 @@ public final class CoreInfo {
         throw new IllegalStateException("no allocator plugin offers a dlopen probe");
     }
 
-    static String json(CoreModel core, List<Map<String, Object>> allocators, DlopenProbe.Result probed) {
+    static String json(CoreModel core, List<Map<String, Object>> allocators, DlopenProbe.Result probed,
+                       Map<String, ModuleVtables.Symbols> symbols) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("core", core.file().toString());
         root.put("kernel_core", core.kernel());
@@ -79,7 +84,7 @@ public final class CoreInfo {
         root.put("exec_fn", core.execFn());
         root.put("exe", core.exePath());
         root.put("threads", core.threads().stream().map(CoreInfo::thread).toList());
-        root.put("modules", core.modules().stream().map(CoreInfo::module).toList());
+        root.put("modules", core.modules().stream().map(m -> module(m, symbols.get(m.path()))).toList());
         root.put("allocators", allocators);
         if (probed != null) {
             root.put("dlopen_probe", ProbeReport.json(probed, allocators));
@@ -106,7 +111,8 @@ public final class CoreInfo {
         return m;
     }
 
-    private static Map<String, Object> module(Module mod) {
+    /** {@code symbols}: null when the module's file could not be read. */
+    private static Map<String, Object> module(Module mod, ModuleVtables.Symbols symbols) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", mod.path());
         m.put("link_name", mod.linkName());
@@ -117,6 +123,8 @@ public final class CoreInfo {
         m.put("file_present", mod.localFile() != null);
         m.put("file_build_id", mod.fileBuildId());
         m.put("build_id_matches", mod.fileMatches());
+        m.put("symbols", symbols == null ? null : symbols.best());
+        m.put("debug_file", symbols == null || symbols.debugFile() == null ? null : symbols.debugFile().toString());
         return m;
     }
 

@@ -3,6 +3,7 @@ package maze.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import maze.classify.ModuleVtables;
 import maze.core.CoreModel;
 import maze.core.Module;
 import maze.core.ThreadInfo;
@@ -15,7 +16,7 @@ final class InfoText {
 
     /** {@code probed} is the dlopen probe's result, or null when it was not asked for. */
     static void write(CoreModel core, List<MemoryMap.Region> map, List<Map<String, Object>> allocators,
-                      DlopenProbe.Result probed, PrintWriter out) {
+                      DlopenProbe.Result probed, Map<String, ModuleVtables.Symbols> symbols, PrintWriter out) {
         out.printf("core:     %s (%s)%n", p(core.file()), core.kernel() ? "kernel core" : "gcore");
         out.printf("pid:      %d (parent %d)%n", core.pid(), core.ppid());
         out.printf("command:  %s%n", p(core.psargs().isEmpty() ? core.fname() : core.psargs()));
@@ -26,7 +27,7 @@ final class InfoText {
         }
         out.printf("%nmodules (%d):%n", core.modules().size());
         for (Module m : core.modules()) {
-            writeModule(m, out);
+            writeModule(m, symbols.get(m.path()), out);
         }
         out.printf("%nallocators (%d):%n", allocators.size());
         for (Map<String, Object> a : allocators) {
@@ -48,7 +49,7 @@ final class InfoText {
         }
     }
 
-    private static void writeModule(Module m, PrintWriter out) {
+    private static void writeModule(Module m, ModuleVtables.Symbols symbols, PrintWriter out) {
         out.printf("  %s%s%n", p(m.path()), m.executable() ? "  (executable)" : "");
         if (!m.linkName().equals(m.path())) {
             out.printf("      link name  %s%n", p(m.linkName()));
@@ -56,6 +57,26 @@ final class InfoText {
         out.printf("      load bias  0x%x%n", m.loadBias());
         out.printf("      build-id   %s%n", m.buildId() == null ? "(not in core)" : m.buildId());
         out.printf("      file       %s%n", p(fileState(m)));
+        out.printf("      symbols    %s%n", p(symbolState(symbols)));
+    }
+
+    /** Where C++ names come from for this module, best source first. */
+    private static String symbolState(ModuleVtables.Symbols s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (s.symtab()) {
+            parts.add(".symtab");
+        }
+        if (s.debugFile() != null) {
+            parts.add("debug file " + s.debugFile());
+        }
+        if (s.dynsym()) {
+            parts.add(".dynsym");
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts)
+                + (s.symtab() || s.debugFile() != null ? "" : " only (stripped, no debug file found)");
     }
 
     /** Text the process controls (argv, paths), escaped for the terminal. */

@@ -2,7 +2,9 @@ package maze.classify;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import maze.core.CoreFormatException;
 import maze.core.CoreModel;
@@ -24,6 +26,18 @@ public final class ModuleVtables {
     private static final String VTABLE = "_ZTV";
     private static final long SHF_ALLOC = 2;
 
+    /**
+     * The symbol tables found for one module: its own .symtab, the debug file whose .symtab was
+     * read (or null), its .dynsym.
+     */
+    public record Symbols(boolean symtab, Path debugFile, boolean dynsym) {
+        /** The best source: "symtab", "debug_file", "dynsym" or "none". */
+        public String best() {
+            return symtab ? "symtab" : debugFile != null ? "debug_file" : dynsym ? "dynsym" : "none";
+        }
+    }
+
+    private final Map<String, Symbols> byModule = new LinkedHashMap<>();
     private final List<VtableSymbol> symbols = new ArrayList<>();
     private final List<UnnamedModules.Range> unnamed = new ArrayList<>();
     private final CoreModel core;
@@ -47,39 +61,55 @@ public final class ModuleVtables {
         return List.copyOf(symbols);
     }
 
+    /** Module path -> the symbol tables found for it (a module whose file could not be read has none). */
+    public Map<String, Symbols> symbolsByModule() {
+        return java.util.Collections.unmodifiableMap(byModule);
+    }
+
     /** The modules whose vtables cannot be named, for counting the blocks that point there. */
     public UnnamedModules unnamed() {
         return new UnnamedModules(unnamed);
     }
 
+    /** What the module's own file says (all false / null without a matching file). */
+    private record FileFacts(boolean symtab, boolean dynsym, boolean mayHoldVtables, String debugLink,
+                             List<UnnamedModules.Range> readOnly) {
+        static final FileFacts NONE = new FileFacts(false, false, true, null, null);
+    }
+
     private void read(Module m) {
-        boolean present = m.fileMatches();
-        boolean full = false;
-        boolean mayHoldVtables = true;
-        String debugLink = null;
-        List<UnnamedModules.Range> readOnly = null;
-        if (present) {
-            try (ElfFile elf = ElfFile.open(m.localFile())) {
-                addSymbols(elf, m, VtableSource.MODULE_SYMTAB);
-                full = elf.hasSymtab();
-                debugLink = elf.debugLink();
-                mayHoldVtables = elf.section(".dynsym") == null || !elf.symbols("_ZT").isEmpty();
-                readOnly = readOnlyData(elf, m);
-            } catch (CoreFormatException e) {
-                note.accept("C++ types of " + m.path() + " not named: " + e.getMessage());
-                return;
-            }
+        FileFacts own = m.fileMatches() ? readModuleFile(m) : FileFacts.NONE;
+        if (own == null) {
+            return;
         }
-        Path file = present ? m.localFile() : null;
-        Path debug = debugFiles.find(file, m.buildId(), debugLink);
-        if (debug != null) {
-            full |= readDebugFile(debug, m);
+        Path file = m.fileMatches() ? m.localFile() : null;
+        Path debug = debugFiles.find(file, m.buildId(), own.debugLink());
+        if (debug != null && !readDebugFile(debug, m)) {
+            debug = null;
         }
-        if (!full && mayHoldVtables) {
-            String why = why(m) + lookedIn(file, m.buildId(), debugLink);
-            for (UnnamedModules.Range r : readOnly != null ? readOnly : mappedReadOnly(m)) {
+        byModule.put(m.path(), new Symbols(own.symtab(), debug, own.dynsym()));
+        if (!own.symtab() && debug == null && own.mayHoldVtables()) {
+            String why = why(m) + lookedIn(file, m.buildId(), own.debugLink());
+            for (UnnamedModules.Range r : own.readOnly() != null ? own.readOnly() : mappedReadOnly(m)) {
                 unnamed.add(new UnnamedModules.Range(r.start(), r.end(), m.path(), why));
             }
+        }
+    }
+
+    /**
+     * Adds the module file's vtables and says what else it holds; null when it cannot be read.
+     * A module whose .dynsym mentions no _ZT symbol (defined or imported) is C and holds no
+     * vtables: pointers into its read-only data are strings and tables, not lost names.
+     */
+    private FileFacts readModuleFile(Module m) {
+        try (ElfFile elf = ElfFile.open(m.localFile())) {
+            addSymbols(elf, m, VtableSource.MODULE_SYMTAB);
+            boolean dynsym = elf.section(".dynsym") != null;
+            return new FileFacts(elf.hasSymtab(), dynsym, !dynsym || !elf.symbols("_ZT").isEmpty(), elf.debugLink(),
+                    readOnlyData(elf, m));
+        } catch (CoreFormatException e) {
+            note.accept("C++ types of " + m.path() + " not named: " + e.getMessage());
+            return null;
         }
     }
 

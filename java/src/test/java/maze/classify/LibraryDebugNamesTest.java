@@ -3,6 +3,8 @@ package maze.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,6 +77,30 @@ class LibraryDebugNamesTest {
         assertEquals(0, BlockListing.read(dir.resolve("bare.jsonl")).cxxCount(SQUARE), bare.err());
         assertTrue(bare.err().contains(made + " blocks start with a pointer into " + lib + ", probably a vtable")
                 && bare.err().contains("present but stripped and no debug file was found"), bare.err());
+        assertInfoSaysWhereSymbolsAre(core, lib, debugDir, byId);
+    }
+
+    /** maze info: the library's symbols come from its debug file when given the folder, else .dynsym only. */
+    private static void assertInfoSaysWhereSymbolsAre(Path core, Path lib, Path debugDir, Path byId) throws Exception {
+        JsonNode withDir = module(CliRun.maze("info", core.toString(), "--json", "--debug-file-directory",
+                debugDir.toString()), lib);
+        assertEquals("debug_file", withDir.get("symbols").asText(), withDir.toString());
+        assertEquals(byId.toString(), withDir.get("debug_file").asText(), withDir.toString());
+        JsonNode without = module(CliRun.maze("info", core.toString(), "--json"), lib);
+        assertEquals("dynsym", without.get("symbols").asText(), without.toString());
+        assertTrue(without.get("debug_file").isNull(), without.toString());
+        String text = CliRun.maze("info", core.toString()).out();
+        assertTrue(text.contains("symbols    .dynsym only (stripped, no debug file found)"), text);
+    }
+
+    private static JsonNode module(CliRun info, Path path) throws IOException {
+        assertEquals(0, info.exit(), info.err());
+        for (JsonNode m : new ObjectMapper().readTree(info.out()).get("modules")) {
+            if (m.get("path").asText().equals(path.toString())) {
+                return m;
+            }
+        }
+        throw new AssertionError(path + " is not among the modules: " + info.out());
     }
 
     private Path source(Path dir, String name) throws IOException {
