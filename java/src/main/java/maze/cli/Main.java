@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells where the heap memory of a Linux process went, from its core dump.",
         subcommands = {AnalyzeCommand.class, BlocksCommand.class, DemoCommand.class, InfoCommand.class,
+                DiffCommand.class,
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
