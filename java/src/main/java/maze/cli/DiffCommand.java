@@ -12,6 +12,7 @@ import maze.app.Analysis;
 import maze.app.DiffRefusedException;
 import maze.app.HeapDiff;
 import maze.diff.ChangeListing;
+import maze.diff.DiffHtml;
 import maze.diff.DiffJson;
 import maze.diff.DiffResult;
 import maze.diff.DiffText;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  maze diff core.1234.morning core.1234.evening",
                 "  maze diff A B --list new > new-blocks.jsonl",
-                "  maze diff A B C D --json series.json",
+                "  maze diff A B C D --json series.json --html growth.html",
                 "  maze diff other-host.core this-host.core --by-type-only"})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "CORE", description = "cores or bundles of one process, oldest first")
@@ -62,6 +63,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the whole diff as JSON to FILE (- for stdout)")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a page with the growth treemap and the table to FILE")
+    Path html;
+
     @Option(names = "--list", paramLabel = "KIND",
             description = "instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors")
     String list;
@@ -79,12 +83,13 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (OutputFile jsonFile = jsonToStdout ? null : check(json, "--json");
              OutputFile listFile = check(listOutput, "-o");
+             OutputFile page = check(html, "--html");
              OutputStream listOut = kind == null ? null
                      : new BufferedOutputStream(listFile == null ? Stdout.stream() : listFile.open(), 1 << 16)) {
             ChangeListing[] listing = new ChangeListing[1];
             HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null
                     : names -> listing[0] = new ChangeListing(kind, names, listOut));
-            walk(diff, err, jsonFile, listFile);
+            walk(diff, err, jsonFile, listFile, page);
             DiffResult d = diff.result();
             if (listing[0] != null) {
                 listing[0].flush();
@@ -97,6 +102,7 @@ final class DiffCommand implements Callable<Integer> {
                 new DiffText(human, top).write(d, spec.commandLine().getOut());
             }
             writeJson(d, jsonToStdout, jsonFile);
+            writePage(d, page);
             return d.partial() ? ExitCode.PARTIAL.code : ExitCode.OK.code;
         }
     }
@@ -172,6 +178,15 @@ final class DiffCommand implements Callable<Integer> {
                 DiffJson.write(d, o);
             }
             commit(file);
+        }
+    }
+
+    private static void writePage(DiffResult d, OutputFile page) throws IOException {
+        if (page != null) {
+            try (OutputStream o = page.open()) {
+                DiffHtml.write(d, o);
+            }
+            page.commit();
         }
     }
 

@@ -24,9 +24,7 @@ public final class DiffText {
     public void write(DiffResult d, PrintWriter out) {
         List<CoreSnapshot> cores = d.cores();
         for (int i = 0; i < cores.size(); i++) {
-            CoreSnapshot c = cores.get(i);
-            out.println(name(i, cores.size()) + ": " + c.label() + " (pid " + c.pid() + ", " + c.summary().liveBlocks()
-                    + " blocks, " + Sizes.human(c.summary().liveBytes()) + " live, " + c.summary().allocatorAndVersion() + ")");
+            out.println(describe(i, cores));
         }
         if (d.byTypeOnly()) {
             out.println("Blocks:   not matched (--by-type-only)");
@@ -39,6 +37,13 @@ public final class DiffText {
         out.println();
         warnings(d, out);
         out.flush();
+    }
+
+    /** "A: core.1 (pid 7, 802 blocks, 215 KiB live, glibc 2.36)". */
+    static String describe(int i, List<CoreSnapshot> cores) {
+        CoreSnapshot c = cores.get(i);
+        return name(i, cores.size()) + ": " + c.label() + " (pid " + c.pid() + ", " + c.summary().liveBlocks()
+                + " blocks, " + Sizes.human(c.summary().liveBytes()) + " live, " + c.summary().allocatorAndVersion() + ")";
     }
 
     /** A, B for two cores; #1, #2, ... for a series. */
