@@ -1,10 +1,14 @@
 package maze.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
+import maze.core.CoreOptions;
+import maze.core.CoreReader;
 import maze.diff.BlockChanges;
 import maze.diff.BlockTable;
 import maze.diff.CoreSnapshot;
@@ -14,6 +18,7 @@ import maze.diff.ProcessIdentity;
 import maze.diff.SharedTypes;
 import maze.diff.StepCounts;
 import maze.diff.TypeSeries;
+import maze.pack.BundleExtractor;
 
 /**
  * Compares cores of one process, given one at a time in time order. Each core's blocks are merged
@@ -38,14 +43,42 @@ public final class HeapDiff {
         this.listing = listing;
     }
 
-    /** Refused (before any walk) when {@code analysis} is not a core of the first core's process. */
+    /**
+     * Checks the plain cores among {@code cores} (bundles are checked when opened) before any walk,
+     * so a core of another process is refused before hours of work on the others.
+     */
+    public void precheck(List<Path> cores, Path sysroot) throws IOException {
+        if (byTypeOnly) {
+            return;
+        }
+        ProcessIdentity earliest = null;
+        for (Path core : cores) {
+            if (BundleExtractor.isBundle(core)) {
+                continue;
+            }
+            ProcessIdentity id = ProcessIdentity.of(CoreReader.read(core, new CoreOptions(null, sysroot)));
+            if (earliest == null) {
+                earliest = id;
+            } else {
+                refuseUnlessSame(core.toString(), earliest, id);
+            }
+        }
+    }
+
+    /** Refused (before its walk) when {@code analysis} is not a core of the first core's process. */
     public void check(String label, Analysis analysis) {
         ProcessIdentity id = ProcessIdentity.of(analysis.core());
         if (first == null) {
             first = id;
             return;
         }
-        String why = byTypeOnly ? null : first.differs(id);
+        if (!byTypeOnly) {
+            refuseUnlessSame(label, first, id);
+        }
+    }
+
+    private static void refuseUnlessSame(String label, ProcessIdentity earlier, ProcessIdentity id) {
+        String why = earlier.differs(id);
         if (why != null) {
             throw new DiffRefusedException(label + " is not a core of the same process as the first: " + why
                     + "; blocks can only be matched within one process (--by-type-only compares types alone)");

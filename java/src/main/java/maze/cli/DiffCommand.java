@@ -144,6 +144,11 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private void walk(HeapDiff diff, PrintWriter err, OutputFile... outputs) throws IOException {
+        try {
+            diff.precheck(cores, sysroot);
+        } catch (DiffRefusedException e) {
+            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+        }
         for (int i = 0; i < cores.size(); i++) {
             CoreInput input = inputFor(cores.get(i));
             try (AnalysisInput in = input.open(null, err);

@@ -1,51 +1,58 @@
 package maze.diff;
 
-import java.util.Arrays;
-
 /**
- * One core's live blocks in address order, in three primitive arrays (24 bytes a block, no object
- * per block): what the next core's stream is merged against.
+ * One core's live blocks in address order, in primitive arrays (24 bytes a block, no object per
+ * block): what the next core's stream is merged against. Kept in chunks, so growing never copies
+ * (no second copy of a hundred million blocks at the moment of growth) and the count may pass 2^31.
  */
 public final class BlockTable {
-    private long[] addresses = new long[1024];
-    private long[] sizes = new long[1024];
-    private long[] keys = new long[1024];
-    private int count;
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
+
+    private long[][] addresses = new long[64][];
+    private long[][] sizes = new long[64][];
+    private long[][] keys = new long[64][];
+    private long count;
+    private long last;
 
     /** Appends a block; addresses must increase (the walkers' contract). */
     public void add(long address, long size, long key) {
-        if (count > 0 && Long.compareUnsigned(address, addresses[count - 1]) <= 0) {
-            throw new IllegalStateException(String.format("blocks out of address order: 0x%x after 0x%x",
-                    address, addresses[count - 1]));
+        if (count > 0 && Long.compareUnsigned(address, last) <= 0) {
+            throw new IllegalStateException(String.format("blocks out of address order: 0x%x after 0x%x", address, last));
         }
-        if (count == addresses.length) {
-            int n = Math.min(Integer.MAX_VALUE - 8, 2 * count);
-            if (n == count) {
-                throw new IllegalStateException("more than " + count + " blocks in one core");
+        int chunk = (int) (count >>> CHUNK_BITS);
+        int slot = (int) (count & MASK);
+        if (slot == 0) {
+            if (chunk == addresses.length) {
+                addresses = java.util.Arrays.copyOf(addresses, 2 * chunk);
+                sizes = java.util.Arrays.copyOf(sizes, 2 * chunk);
+                keys = java.util.Arrays.copyOf(keys, 2 * chunk);
             }
-            addresses = Arrays.copyOf(addresses, n);
-            sizes = Arrays.copyOf(sizes, n);
-            keys = Arrays.copyOf(keys, n);
+            addresses[chunk] = new long[CHUNK];
+            sizes[chunk] = new long[CHUNK];
+            keys[chunk] = new long[CHUNK];
         }
-        addresses[count] = address;
-        sizes[count] = size;
-        keys[count] = key;
+        addresses[chunk][slot] = address;
+        sizes[chunk][slot] = size;
+        keys[chunk][slot] = key;
+        last = address;
         count++;
     }
 
-    public int count() {
+    public long count() {
         return count;
     }
 
-    public long address(int i) {
-        return addresses[i];
+    public long address(long i) {
+        return addresses[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
     }
 
-    public long size(int i) {
-        return sizes[i];
+    public long size(long i) {
+        return sizes[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
     }
 
-    public long key(int i) {
-        return keys[i];
+    public long key(long i) {
+        return keys[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
     }
 }

@@ -7,7 +7,7 @@ package maze.diff;
 public final class MergeJoin {
     private final BlockTable before;
     private final BlockChanges changes;
-    private int next;
+    private long next;
     private long last;
     private boolean any;
 

@@ -2,6 +2,7 @@ package maze.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import maze.app.DiffRefusedException;
+import maze.app.HeapDiff;
 import maze.testing.CliRun;
 import maze.testing.GrowCores;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +78,7 @@ class GrowDiffTest {
             JsonNode later = truthB.get(e.getKey());
             (later == null ? gone : same(e.getValue(), later) ? survivors : reused).add(e.getKey());
         }
-        for (TreeSet<Long> s : java.util.List.of(survivors, reused, gone, added)) {
+        for (TreeSet<Long> s : List.of(survivors, reused, gone, added)) {
             assertFalse(s.isEmpty(), "the fixture makes every kind of change");
         }
         assertSame(added, list("new").keySet(), "new blocks");
@@ -176,6 +180,9 @@ class GrowDiffTest {
         assertEquals(1, refused.err().strip().lines().count(), refused.err());
         assertTrue(refused.err().contains("not a core of the same process") && refused.err().contains("--by-type-only"),
                 refused.err());
+        // refused from the cores' notes alone, before any walk
+        assertThrows(DiffRefusedException.class, () -> new HeapDiff(false, null).precheck(List.of(cores.a(), other), null));
+        new HeapDiff(false, null).precheck(List.of(cores.a(), cores.b()), null);
         CliRun byType = CliRun.maze("diff", cores.a().toString(), other.toString(), "--by-type-only", "--no-progress");
         assertEquals(0, byType.exit(), byType.err());
         assertTrue(byType.out().contains("not matched (--by-type-only)"), byType.out());

@@ -80,4 +80,28 @@ class MergeJoinTest {
         assertThrows(IllegalStateException.class, () -> join.block(0x10, 8, 8));
         assertThrows(IllegalStateException.class, () -> table(0x20, 8, 8, 0x20, 8, 8));
     }
+
+    @Test
+    void aTableOfManyChunksReadsBackAndMerges() {
+        BlockTable t = new BlockTable();
+        int n = 300_000; // several chunks, and the chunk index array grows
+        for (int i = 0; i < n; i++) {
+            t.add(0x1000L + 32L * i, 16 + i % 5, -1 - i % 3);
+        }
+        assertEquals(n, t.count());
+        for (int i : new int[] {0, 65_535, 65_536, 131_072, n - 1}) {
+            assertEquals(0x1000L + 32L * i, t.address(i));
+            assertEquals(16 + i % 5, t.size(i));
+            assertEquals(-1 - i % 3, t.key(i));
+        }
+        StepCounts counts = new StepCounts();
+        MergeJoin join = new MergeJoin(t, counts);
+        for (int i = 1; i < n; i += 2) {
+            join.block(0x1000L + 32L * i, 16 + i % 5, -1 - i % 3);
+        }
+        join.finish();
+        assertEquals(n / 2, counts.blocks(StepCounts.Kind.SURVIVORS));
+        assertEquals(n / 2, counts.blocks(StepCounts.Kind.GONE));
+        assertEquals(0, counts.blocks(StepCounts.Kind.NEW) + counts.blocks(StepCounts.Kind.REUSED));
+    }
 }
