@@ -104,7 +104,7 @@ public final class HeapDiff {
             steps.add(step);
         }
         previous = table;
-        cores.add(new CoreSnapshot(label, analysis.core().pid(), analysis.core().exePath(),
+        cores.add(new CoreSnapshot(label, analysis.core().pid(), ProcessIdentity.of(analysis.core()).executable(),
                 r.aggregate().rows(r.names()), r.summary()));
     }
 

@@ -17,7 +17,9 @@ public record ProcessIdentity(int pid, String executable, Map<String, String> bu
         for (Module m : core.modules()) {
             ids.put(m.path(), m.buildId());
         }
-        return new ProcessIdentity(core.pid(), core.exePath(), ids);
+        // the path the core itself names (NT_FILE): --exe and a bundle's extracted copy change exePath
+        Module exe = core.executable();
+        return new ProcessIdentity(core.pid(), exe != null ? exe.path() : core.exePath(), ids);
     }
 
     /** Why {@code other} is not a later core of this process, or null when it is. */

@@ -173,6 +173,24 @@ class GrowDiffTest {
     }
 
     @Test
+    void aBundleOfTheFirstCoreDiffsAsTheCoreItself() throws IOException {
+        Path bundle = dir.resolve("a.tar.gz");
+        CliRun pack = CliRun.maze("pack", cores.a().toString(), "-o", bundle.toString());
+        assertEquals(0, pack.exit(), pack.err());
+        Path fromBundle = dir.resolve("bundle-diff.json");
+        Path fromCore = dir.resolve("core-diff.json");
+        for (Path[] run : new Path[][] {{bundle, fromBundle}, {cores.a(), fromCore}}) {
+            CliRun r = CliRun.maze("diff", run[0].toString(), cores.b().toString(), "--json", run[1].toString(), "--no-progress");
+            assertEquals(0, r.exit(), r.err());
+        }
+        JsonNode b = JSON.readTree(fromBundle.toFile());
+        JsonNode c = JSON.readTree(fromCore.toFile());
+        assertEquals(c.path("steps"), b.path("steps"));
+        assertEquals(c.path("types"), b.path("types"));
+        assertEquals(c.path("cores").get(0).path("executable"), b.path("cores").get(0).path("executable"));
+    }
+
+    @Test
     void anotherProcessIsRefusedUnlessByTypeOnly() throws Exception {
         Path other = GrowCores.otherProcess(dir);
         CliRun refused = CliRun.maze("diff", cores.a().toString(), other.toString(), "--no-progress");
