@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,6 +21,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import maze.app.DiffRefusedException;
 import maze.app.HeapDiff;
+import maze.core.CoreReader;
+import maze.core.Segment;
 import maze.testing.CliRun;
 import maze.testing.GrowCores;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +193,28 @@ class GrowDiffTest {
         assertEquals(c.path("steps"), b.path("steps"));
         assertEquals(c.path("types"), b.path("types"));
         assertEquals(c.path("cores").get(0).path("executable"), b.path("cores").get(0).path("executable"));
+    }
+
+    @Test
+    void aDamagedLaterCoreMakesThePartialDiffSaySo() throws IOException {
+        Path damaged = Files.copy(cores.b(), dir.resolve("damaged.core"));
+        long session = truthB.entrySet().stream().filter(e -> e.getValue().path("type").asText().equals("C++ grow::Session"))
+                .findFirst().orElseThrow().getKey();
+        Segment seg = CoreReader.read(damaged, null).segments().stream()
+                .filter(x -> session >= x.vaddr() && session < x.vaddr() + x.fileSize()).findFirst().orElseThrow();
+        try (FileChannel f = FileChannel.open(damaged, StandardOpenOption.WRITE)) {
+            // the chunk's size field (the word before the block) made impossible
+            f.write(ByteBuffer.wrap(new byte[] {0x77, 0x77, 0x77, 0x77, 0x77, 0x77, 0, 0}), seg.fileOffset() + session - 8 - seg.vaddr());
+        }
+        Path json = dir.resolve("damaged.json");
+        CliRun r = CliRun.maze("diff", cores.a().toString(), damaged.toString(), "--json", json.toString(), "--no-progress");
+        assertEquals(7, r.exit(), r.err());
+        assertTrue(r.out().contains("PARTIAL") && r.out().contains("  - " + damaged + ": "), r.out());
+        JsonNode d = JSON.readTree(json.toFile());
+        assertTrue(d.path("partial").asBoolean());
+        assertFalse(d.path("cores").get(0).path("partial").asBoolean());
+        assertTrue(d.path("cores").get(1).path("partial").asBoolean());
+        assertTrue(d.path("warnings").get(0).asText().startsWith(damaged + ": "), d.path("warnings").toString());
     }
 
     @Test
