@@ -109,8 +109,8 @@ public final class DiffText {
             }
             h.add(name(i, n) + " bytes");
         }
-        h.add("Δ blocks");
-        h.add("Δ bytes");
+        h.add("Blocks +/-"); // ASCII: a terminal in the C locale shows no Greek
+        h.add("Bytes +/-");
         h.add("Type");
         return h.toArray(new String[0]);
     }
