@@ -15,6 +15,7 @@ import maze.report.Treemap;
  */
 public final class DiffHtml {
     static final int TABLE_ROWS = 500;
+    static final int SERIES = 8;
 
     private DiffHtml() {
     }
@@ -36,6 +37,9 @@ public final class DiffHtml {
             items.add(new Treemap.Item(t.type(), t.bytesChange()));
         }
         page.treemap(Treemap.layout(items, HtmlReport.CELLS, HtmlPage.WIDTH, HtmlPage.HEIGHT), "gained");
+        if (n > 2) {
+            series(d, page);
+        }
         steps(d, page);
         page.heading("Types, largest growth first");
         page.table(header(n), rows(d, n), numeric(n), n + 2);
@@ -44,6 +48,22 @@ public final class DiffHtml {
         }
         HtmlReport.warnings(page, d.warnings());
         page.write(out);
+    }
+
+    /** The bytes of the types that grew most, core by core. */
+    private static void series(DiffResult d, HtmlPage page) {
+        List<String> labels = new ArrayList<>();
+        List<long[]> values = new ArrayList<>();
+        for (TypeSeries t : d.types().subList(0, Math.min(SERIES, d.types().size()))) {
+            labels.add(t.type());
+            values.add(t.bytes());
+        }
+        List<String> points = new ArrayList<>();
+        for (int i = 0; i < d.cores().size(); i++) {
+            points.add(DiffText.name(i, d.cores().size()));
+        }
+        page.heading("Bytes of the " + labels.size() + " types that grew most, core by core");
+        page.lines(labels, values, points);
     }
 
     private static void steps(DiffResult d, HtmlPage page) {

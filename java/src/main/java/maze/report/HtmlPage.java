@@ -79,7 +79,7 @@ public final class HtmlPage {
             String label = escape(c.label());
             html.append("<g><rect data-type=\"").append(label).append("\" x=\"").append(num(c.x())).append("\" y=\"")
                     .append(num(c.y())).append("\" width=\"").append(num(c.w())).append("\" height=\"").append(num(c.h()))
-                    .append("\" fill=\"").append(color(c)).append("\"><title>").append(label).append(": ")
+                    .append("\" fill=\"").append(color(c.label(), c.others() > 0)).append("\"><title>").append(label).append(": ")
                     .append(escape(Sizes.human(c.value()))).append(' ').append(escape(unit)).append("</title></rect>");
             int chars = (int) ((c.w() - 6) / 7);
             if (c.h() >= 16 && chars >= 4) {
@@ -94,6 +94,46 @@ public final class HtmlPage {
             html.append("</g>");
         }
         html.append("</svg>\n");
+        return this;
+    }
+
+    /**
+     * A line chart: one polyline per series (values at evenly spaced points named by
+     * {@code points}), a legend below in the series' treemap colors.
+     */
+    public HtmlPage lines(List<String> labels, List<long[]> series, List<String> points) {
+        double w = WIDTH;
+        double h = 260;
+        double left = 10;
+        double top = 10;
+        long max = 1;
+        for (long[] v : series) {
+            for (long x : v) {
+                max = Math.max(max, x);
+            }
+        }
+        html.append("<svg id=\"series\" viewBox=\"0 0 ").append(num(w)).append(' ').append(num(h + 30)).append("\">");
+        double step = points.size() < 2 ? 0 : (w - 2 * left) / (points.size() - 1);
+        for (int i = 0; i < points.size(); i++) {
+            html.append("<text x=\"").append(num(left + i * step - (i == points.size() - 1 ? 40 : 0))).append("\" y=\"")
+                    .append(num(h + 22)).append("\">").append(escape(points.get(i))).append("</text>");
+        }
+        for (int k = 0; k < series.size(); k++) {
+            StringBuilder pts = new StringBuilder();
+            long[] v = series.get(k);
+            for (int i = 0; i < v.length; i++) {
+                pts.append(num(left + i * step)).append(',').append(num(top + (h - top) * (1 - (double) v[i] / max))).append(' ');
+            }
+            html.append("<polyline data-type=\"").append(escape(labels.get(k))).append("\" fill=\"none\" stroke-width=\"3\" stroke=\"")
+                    .append(color(labels.get(k), false)).append("\" points=\"").append(pts.toString().strip())
+                    .append("\"><title>").append(escape(labels.get(k))).append("</title></polyline>");
+        }
+        html.append("</svg>\n<ul>");
+        for (String label : labels) {
+            html.append("<li><span style=\"color:").append(color(label, false)).append("\">&#9632;</span> ")
+                    .append(escape(label)).append("</li>");
+        }
+        html.append("</ul>\n");
         return this;
     }
 
@@ -148,12 +188,12 @@ public final class HtmlPage {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
-    /** A stable color per label; the summed tail is grey. */
-    private static String color(Treemap.Cell c) {
-        if (c.others() > 0) {
+    /** A stable color per label, the same in the treemap and the chart; a summed tail is grey. */
+    private static String color(String label, boolean tail) {
+        if (tail) {
             return "#bbbbbb";
         }
-        int hue = Math.floorMod(c.label().hashCode() * 0x9E3779B1, 360);
-        return "hsl(" + hue + ",55%,72%)";
+        int hue = Math.floorMod(label.hashCode() * 0x9E3779B1, 360);
+        return "hsl(" + hue + ",55%,62%)";
     }
 }

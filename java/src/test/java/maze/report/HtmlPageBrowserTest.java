@@ -52,11 +52,15 @@ class HtmlPageBrowserTest {
         GrowCores cores = GrowCores.take(dir);
         Path page = dir.resolve("diff.html");
         Path json = dir.resolve("diff.json");
-        CliRun r = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), "--html", page.toString(), "--json",
-                json.toString(), "--no-progress");
+        // three cores: the page also draws the series
+        CliRun r = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), cores.b().toString(), "--html",
+                page.toString(), "--json", json.toString(), "--no-progress");
         assertEquals(0, r.exit(), r.err());
         List<String> grew = firstTypes(JSON.readTree(json.toFile()).path("types"), "type", 3);
-        checkRendered(page, grew);
+        String dom = checkRendered(page, grew);
+        for (String type : grew) {
+            assertTrue(dom.contains("<polyline data-type=\"" + type + "\""), "the series chart has a line for " + type);
+        }
     }
 
     private static List<String> firstTypes(JsonNode rows, String field, int n) {
@@ -68,7 +72,8 @@ class HtmlPageBrowserTest {
         return types;
     }
 
-    private void checkRendered(Path page, List<String> top) throws Exception {
+    /** Renders {@code page}, checks it, and returns its DOM. */
+    private String checkRendered(Path page, List<String> top) throws Exception {
         String html = Files.readString(page);
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains(" src="),
                 "the page loads nothing from elsewhere");
@@ -85,7 +90,8 @@ class HtmlPageBrowserTest {
             assertTrue(cells.contains(type), "the treemap has a cell for " + type + ": " + cells);
         }
         double inked = shown.inkedFraction();
-        // measured at 1280x1000: the demo's page 0.547, the grow diff's 0.558; a blank page is 0
+        // measured at 1280x1000: the demo's page 0.547, the grow diff's (three cores) 0.553; a blank page is 0
         assertTrue(inked > 0.25, "the screenshot is mostly blank: " + inked + " of its pixels are not white");
+        return shown.dom();
     }
 }
