@@ -57,7 +57,8 @@ public final class Main {
         ArgumentHints.of(cl.getCommandSpec().name(), ex.getCommandLine().getParseResult().originalArgs())
                 .ifPresent(h -> err.println("maze: " + h));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Usage: " + cl.getHelp().synopsis(0).strip());
+        // the short form: a long synopsis wraps, and the one line that matters would drown
+        err.println("Usage: " + cl.getHelp().abbreviatedSynopsis().strip());
         err.println("'" + cl.getCommandSpec().qualifiedName() + " --help' explains every option.");
         return ExitCode.USAGE.code;
     }
