@@ -45,6 +45,16 @@ class DiffUsageTest {
     }
 
     @Test
+    void diffExplainsItselfWithHelp() {
+        CliRun r = CliRun.maze("diff", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: maze diff") && r.out().contains("--by-type-only") && r.out().contains("--list"),
+                r.out());
+        CliRun top = CliRun.maze("--help");
+        assertTrue(top.out().contains("  diff "), "maze --help lists diff: " + top.out());
+    }
+
+    @Test
     void aFileThatIsNoCoreIsOneLine() throws Exception {
         Path a = Files.writeString(dir.resolve("A"), "not a core");
         CliRun r = CliRun.maze("diff", a.toString(), a.toString(), "--no-progress");
