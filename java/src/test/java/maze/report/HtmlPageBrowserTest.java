@@ -33,6 +33,7 @@ class HtmlPageBrowserTest {
 
     @Test
     void analyzePageOfTheDemoRenders() throws Exception {
+        Chromium.required(); // before the fixture's work
         Path core;
         try (FixtureProcess fp = FixtureProcess.start(List.of(Fixtures.binary("demo").toString()), dir,
                 FixtureProcess.defaultTimeout())) {
@@ -49,6 +50,7 @@ class HtmlPageBrowserTest {
 
     @Test
     void diffPageOfTheGrowFixtureRenders() throws Exception {
+        Chromium.required();
         GrowCores cores = GrowCores.take(dir);
         Path page = dir.resolve("diff.html");
         Path json = dir.resolve("diff.json");

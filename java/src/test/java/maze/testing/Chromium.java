@@ -53,11 +53,17 @@ public final class Chromium {
         return null;
     }
 
-    /** Renders {@code page} in a {@code width} x {@code height} window, working in {@code dir}. */
-    public static Rendered render(Path page, Path dir, int width, int height) throws IOException, InterruptedException {
+    /** The browser, or a failure (CI) / skip (locally) saying how to install it. */
+    public static Path required() {
         Path exe = binary();
         Fixtures.require(exe != null && Files.isExecutable(exe),
                 "chromium not found (bash tests/provision/chromium.sh installs Debian's package)");
+        return exe;
+    }
+
+    /** Renders {@code page} in a {@code width} x {@code height} window, working in {@code dir}. */
+    public static Rendered render(Path page, Path dir, int width, int height) throws IOException, InterruptedException {
+        Path exe = required();
         Path png = dir.resolve(page.getFileName() + ".png");
         Path dom = dir.resolve(page.getFileName() + ".dom");
         Path log = dir.resolve(page.getFileName() + ".log");
