@@ -1,6 +1,7 @@
 package maze.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import maze.classify.BlockClassifier;
 import maze.classify.ClassifyingSink;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
-import maze.classify.UnnamedModules;
-import maze.classify.VtableIndex;
+import maze.core.CoreFormatException;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
+import maze.core.DebugFiles;
+import maze.core.ElfFile;
 import maze.core.Module;
+import maze.core.ProgramHeader;
 import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
@@ -41,12 +44,15 @@ public final class Analysis implements AutoCloseable {
     private final CoreHeapContext context;
     private final Warnings warnings = new Warnings();
     private final boolean progress;
+    private final DebugFiles debugFiles;
 
     private Analysis(CoreModel core, CoreMemory memory, AnalysisRequest request) {
         this.core = core;
         this.memory = memory;
         this.progress = request.progress();
-        GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(request.debugDirs())
+        this.debugFiles = DebugFiles.forAnalysis(request.debugDirs(), request.sysroot());
+        // gdb looks where the type names do: the given folders, then /usr/lib/debug and the sysroot's
+        GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(debugFiles.dirs())
                 .withSysroot(request.sysroot());
         this.context = new CoreHeapContext(core, memory, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
         core.warnings().forEach(warnings::add);
@@ -79,11 +85,29 @@ public final class Analysis implements AutoCloseable {
                     + " libraries it lists could not all be read: take a complete core (gcore PID, or a larger"
                     + " core size limit: ulimit -c unlimited)", core.fileSize(), needed);
         }
+        if (staticExecutable()) {
+            return "; the executable is linked statically and has no symbols (stripped): maze finds the malloc linked"
+                    + " into a program by its symbols (glibc's main_arena and mp_); give the unstripped executable"
+                    + " (--exe PATH)";
+        }
         if (core.modules().stream().filter(m -> m.localFile() != null).count() <= 1) {
             return "; the program uses no shared library maze can read (linked statically, or its files are missing"
                     + " here: --exe, --sysroot), and its executable names no allocator (stripped?)";
         }
         return "";
+    }
+
+    /** The executable is here and has no program interpreter: nothing but itself was ever loaded. */
+    private boolean staticExecutable() {
+        Module exe = core.executable();
+        if (exe == null || exe.localFile() == null) {
+            return false;
+        }
+        try (ElfFile elf = ElfFile.open(exe.localFile())) {
+            return elf.programHeaders().stream().noneMatch(ph -> ph.type() == ProgramHeader.PT_INTERP);
+        } catch (CoreFormatException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static List<String> pluginNames() {
@@ -97,18 +121,22 @@ public final class Analysis implements AutoCloseable {
      * names are known, for the block listing.
      */
     public AnalysisResult run(Function<TypeNames, TypedBlockSink> listing) {
-        Allocators allocators = detect();
-        VtableIndex vtables = Vtables.index(core, warnings);
-        TypeAggregator aggregate = new TypeAggregator();
-        TypedBlockSink extra = listing == null ? null : listing.apply(vtables.names());
-        TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
-        UnnamedModules unnamed = Vtables.unnamed(core);
-        BlockSink sink = new ClassifyingSink(new BlockClassifier(vtables, memory, unnamed), typed);
-        try (Progress bar = Progress.start(progress, "walking heap")) {
+        try (Progress bar = Progress.start(progress, "finding allocators")) {
+            Allocators allocators = detect();
+            bar.phase("reading vtable symbols");
+            Vtables vtables = Vtables.read(core, debugFiles, warnings);
+            TypeAggregator aggregate = new TypeAggregator();
+            TypedBlockSink extra = listing == null ? null : listing.apply(vtables.index().names());
+            TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);
+            BlockClassifier classifier = new BlockClassifier(vtables.index(), memory, vtables.unnamed());
+            BlockSink sink = new ClassifyingSink(classifier, typed);
+            bar.phase("walking heap (layouts first)");
             Walks walks = new Walks(context, allocators);
             List<Coverage> coverage = walks.run(bar.counting(sink));
-            Vtables.reportUnnamed(core, unnamed, warnings);
-            return new AnalysisResult(aggregate, vtables.names(), summary(aggregate, coverage, walks));
+            vtables.reportUnnamed(warnings);
+            return new AnalysisResult(aggregate, vtables.index().names(),
+                    summary(aggregate, coverage, walks).withNames(classifier.sources()),
+                    ProcessAccounting.of(core, coverage, walks.owned()));
         }
     }
 

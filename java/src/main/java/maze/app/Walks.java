@@ -14,6 +14,7 @@ import maze.heap.CursorMerge;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.OwnedMemory;
 import maze.heap.Version;
 import maze.layout.LayoutException;
 
@@ -27,6 +28,7 @@ final class Walks {
     private final Allocators allocators;
     private final List<Coverage> coverage = new ArrayList<>();
     private final Map<Coverage, Map<String, Object>> facts = new HashMap<>();
+    private final Map<Coverage, OwnedMemory> owned = new LinkedHashMap<>();
 
     Walks(HeapContext ctx, Allocators allocators) {
         this.ctx = ctx;
@@ -148,6 +150,14 @@ final class Walks {
         Coverage c = coverage(d, v, null, w.blocks, w.bytes);
         coverage.add(c);
         facts.put(c, s.facts());
+        if (s.owned() != null) {
+            owned.put(c, s.owned());
+        }
+    }
+
+    /** The memory each walked allocator says it owns, for those whose walker can tell. */
+    Map<Coverage, OwnedMemory> owned() {
+        return owned;
     }
 
     private Coverage coverage(Detection<?> d, Version v, String notWalked, long blocks, long bytes) {

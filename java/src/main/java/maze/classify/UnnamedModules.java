@@ -6,20 +6,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The read-only address ranges of modules whose symbols are not at hand (file missing, or not the
- * one the process ran): a block whose first word points there is probably an object whose vtable
- * maze cannot name. Counts such blocks per module, so the report can say how many lost their type.
- * Used by one thread at a time.
+ * The read-only data ranges of modules whose symbols are not at hand (file missing, not the one
+ * the process ran, or stripped with no debug file): a block whose first word points there is
+ * probably an object whose vtable maze cannot name. Counts such blocks per module, so the report
+ * can say how many lost their type and why. Used by one thread at a time.
  */
 public final class UnnamedModules {
-    /** One range of a module maze cannot read symbols from. */
-    public record Range(long start, long end, String module) {
+    /** One range of a module maze cannot read vtable symbols for, and why not. */
+    public record Range(long start, long end, String module, String why) {
+        public Range(long start, long end, String module) {
+            this(start, end, module, "its symbols are not at hand");
+        }
     }
 
     private final long[] starts;
     private final long[] ends;
     private final int[] moduleOf;
-    private final List<String> modules = new ArrayList<>();
+    private final List<Range> modules = new ArrayList<>();
     private final long[] counts;
 
     public UnnamedModules(List<Range> ranges) {
@@ -28,14 +31,16 @@ public final class UnnamedModules {
         starts = new long[sorted.size()];
         ends = new long[sorted.size()];
         moduleOf = new int[sorted.size()];
+        List<String> paths = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Range r = sorted.get(i);
             starts[i] = r.start();
             ends[i] = r.end();
-            int m = modules.indexOf(r.module());
+            int m = paths.indexOf(r.module());
             if (m < 0) {
-                m = modules.size();
-                modules.add(r.module());
+                m = paths.size();
+                paths.add(r.module());
+                modules.add(r);
             }
             moduleOf[i] = m;
         }
@@ -55,12 +60,26 @@ public final class UnnamedModules {
         }
     }
 
-    /** Module path and how many blocks pointed into it, for each module that had any. */
-    public void forEachCounted(java.util.function.ObjLongConsumer<String> action) {
-        for (int m = 0; m < counts.length; m++) {
-            if (counts[m] > 0) {
-                action.accept(modules.get(m), counts[m]);
+    /** How many blocks pointed into {@code module}'s ranges so far. */
+    public long count(String module) {
+        for (int m = 0; m < modules.size(); m++) {
+            if (modules.get(m).module().equals(module)) {
+                return counts[m];
             }
         }
+        return 0;
+    }
+
+    /** One warning per module whose missing symbols cost blocks their type, with the count and why. */
+    public List<String> warnings() {
+        List<String> list = new ArrayList<>();
+        for (int m = 0; m < counts.length; m++) {
+            if (counts[m] > 0) {
+                list.add(String.format("%d blocks start with a pointer into %s, probably a vtable, but their C++ types"
+                        + " are not named (listed as malloc(N)): %s", counts[m], modules.get(m).module(),
+                        modules.get(m).why()));
+            }
+        }
+        return list;
     }
 }

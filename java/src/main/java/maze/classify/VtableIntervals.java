@@ -13,18 +13,22 @@ final class VtableIntervals {
     final long[] starts;
     final long[] ends;
     final int[] classIds;
+    /** The winning symbol's {@link VtableSource} ordinal, per range. */
+    final byte[] sources;
 
-    private VtableIntervals(long[] starts, long[] ends, int[] classIds) {
+    private VtableIntervals(long[] starts, long[] ends, int[] classIds, byte[] sources) {
         this.starts = starts;
         this.ends = ends;
         this.classIds = classIds;
+        this.sources = sources;
     }
 
     /**
      * Ranges are [start, end) with start = the symbol's address + 16, all user-space addresses
-     * (non-negative, so signed order is address order); empty ranges are ignored.
+     * (non-negative, so signed order is address order); empty ranges are ignored. {@code source}
+     * only travels with its range: it never decides which range wins.
      */
-    static VtableIntervals flatten(long[] start, long[] end, int[] classId, boolean[] exec) {
+    static VtableIntervals flatten(long[] start, long[] end, int[] classId, boolean[] exec, byte[] source) {
         long[] bounds = boundaries(start, end);
         int[] winner = new int[Math.max(bounds.length - 1, 0)];
         Arrays.fill(winner, -1);
@@ -38,7 +42,7 @@ final class VtableIntervals {
                 }
             }
         }
-        return merge(bounds, winner, classId);
+        return merge(bounds, winner, classId, source);
     }
 
     /** Every start, every start + 8 (so the primary vptr slot is an interval of its own), every end. */
@@ -87,25 +91,29 @@ final class VtableIntervals {
         return classId[a] < classId[b];
     }
 
-    private static VtableIntervals merge(long[] bounds, int[] winner, int[] classId) {
+    private static VtableIntervals merge(long[] bounds, int[] winner, int[] classId, byte[] source) {
         long[] s = new long[winner.length];
         long[] e = new long[winner.length];
         int[] c = new int[winner.length];
+        byte[] src = new byte[winner.length];
         int n = 0;
         for (int k = 0; k < winner.length; k++) {
             if (winner[k] < 0) {
                 continue;
             }
             int id = classId[winner[k]];
-            if (n > 0 && e[n - 1] == bounds[k] && c[n - 1] == id) {
+            byte from = source[winner[k]];
+            if (n > 0 && e[n - 1] == bounds[k] && c[n - 1] == id && src[n - 1] == from) {
                 e[n - 1] = bounds[k + 1];
             } else {
                 s[n] = bounds[k];
                 e[n] = bounds[k + 1];
                 c[n] = id;
+                src[n] = from;
                 n++;
             }
         }
-        return new VtableIntervals(Arrays.copyOf(s, n), Arrays.copyOf(e, n), Arrays.copyOf(c, n));
+        return new VtableIntervals(Arrays.copyOf(s, n), Arrays.copyOf(e, n), Arrays.copyOf(c, n),
+                Arrays.copyOf(src, n));
     }
 }

@@ -65,14 +65,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (jsonToStdout) {
                 out.flush();
-                JsonReport.write(r.ranking(0), r.summary(), Stdout.stream());
+                JsonReport.write(r.ranking(0), r.summary(), r.accounting(), Stdout.stream());
                 return ExitCode.of(r.summary()).code;
             }
-            new TextReport(human).write(r.ranking(top), r.summary(), out);
+            new TextReport(human).write(r.ranking(top), r.summary(), r.accounting(), out);
             out.flush();
             if (file != null) {
                 try (OutputStream o = file.open()) {
-                    JsonReport.write(r.ranking(0), r.summary(), o);
+                    JsonReport.write(r.ranking(0), r.summary(), r.accounting(), o);
                 }
                 file.commit();
             }

@@ -26,7 +26,9 @@ final class CoreInput {
     Path sysroot;
 
     @Option(names = "--debug-file-directory", paramLabel = "DIR",
-            description = "where separate debug files are (as gdb's debug-file-directory; repeatable; default /usr/lib/debug)")
+            description = "where separate debug files are (DIR/.build-id/xx/rest.debug, or by .gnu_debuglink name;"
+                    + " repeatable): struct layouts and C++ type names come from them; searched before /usr/lib/debug"
+                    + " and the sysroot's /usr/lib/debug, which are always searched")
     List<Path> debugDirs = new ArrayList<>();
 
     @Option(names = "--no-progress", description = "never show progress (it shows only on a terminal anyway)")

@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("maze demo: analyzing " + c.core() + " (" + Files.size(c.core()) / (1 << 20) + " MiB) ...");
             try (Analysis a = Analysis.open(new AnalysisRequest(c.core(), c.exe(), null, List.of(), true))) {
                 AnalysisResult r = a.run(null);
-                new TextReport(false).write(r.ranking(top), r.summary(), out);
+                new TextReport(false).write(r.ranking(top), r.summary(), r.accounting(), out);
                 code = ExitCode.of(r.summary());
             }
             out.println();

@@ -26,6 +26,7 @@ public final class Main {
 
     public static void main(String[] args) {
         maze.output.Stdout.markReal();
+        ChildProcesses.endWithTheJvm();
         System.exit(run(args));
     }
 

@@ -25,6 +25,25 @@ public final class DebugFiles {
         return new DebugFiles(List.of(DEFAULT_DIR));
     }
 
+    /**
+     * The directories an analysis searches: the ones given (a bundle's, --debug-file-directory),
+     * then /usr/lib/debug, then the sysroot's /usr/lib/debug when there is a sysroot. A build-id
+     * match makes a file from any of them safe to use.
+     */
+    public static DebugFiles forAnalysis(List<Path> given, Path sysroot) {
+        java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>(given);
+        dirs.add(DEFAULT_DIR);
+        if (sysroot != null) {
+            dirs.add(Path.of(sysroot.toString(), DEFAULT_DIR.toString()));
+        }
+        return new DebugFiles(new ArrayList<>(dirs));
+    }
+
+    /** The directories searched, in order. */
+    public List<Path> dirs() {
+        return debugDirs;
+    }
+
     /** The debug file for {@code module} (read for its build-id and debuglink), or null. */
     public Path find(Path module) {
         try (ElfFile elf = ElfFile.open(module)) {

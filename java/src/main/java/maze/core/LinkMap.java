@@ -28,8 +28,11 @@ final class LinkMap {
     static List<Entry> walk(SegmentReader mem, List<ProgramHeader> exePhdrs, long exeBias, List<String> warnings) {
         try {
             long rDebug = debugPointer(mem, exePhdrs, exeBias);
+            if (rDebug == 0 && exePhdrs.stream().noneMatch(ph -> ph.type() == ProgramHeader.PT_INTERP)) {
+                return List.of(); // a static executable: no dynamic linker, no link map, nothing missing
+            }
             if (rDebug == 0) {
-                warnings.add("the executable's DT_DEBUG is 0 (static executable, or the core was taken before "
+                warnings.add("the executable's DT_DEBUG is 0 (the core was taken before "
                         + "the dynamic linker ran): libraries come from NT_FILE only");
                 return List.of();
             }

@@ -1,5 +1,6 @@
 package maze.layout;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -16,4 +17,10 @@ public interface LayoutSource {
 
     /** Offset of a thread-local variable inside the module's TLS block, if known. */
     OptionalLong tlsOffset(String name);
+
+    /** {@code values.get(name)} as an OptionalLong: how the sources answer from their maps. */
+    static OptionalLong lookup(Map<String, Long> values, String name) {
+        Long v = values.get(name);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
 }

@@ -120,14 +120,12 @@ public record LayoutTable(String resource, String allocator, String library, Str
 
         @Override
         public OptionalLong symbol(String name) {
-            Long v = symbols.get(name);
-            return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+            return LayoutSource.lookup(symbols, name);
         }
 
         @Override
         public OptionalLong tlsOffset(String name) {
-            Long v = tls.get(name);
-            return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+            return LayoutSource.lookup(tls, name);
         }
 
         /* The tables themselves, live: tests change them to model other builds. */

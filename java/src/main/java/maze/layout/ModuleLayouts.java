@@ -77,14 +77,12 @@ public final class ModuleLayouts implements LayoutSource {
 
     @Override
     public OptionalLong symbol(String name) {
-        Long a = symbols.get(name);
-        return a == null ? OptionalLong.empty() : OptionalLong.of(a);
+        return LayoutSource.lookup(symbols, name);
     }
 
     @Override
     public OptionalLong tlsOffset(String name) {
-        Long a = tls.get(name);
-        return a == null ? OptionalLong.empty() : OptionalLong.of(a);
+        return LayoutSource.lookup(tls, name);
     }
 
     /** The part of {@code r} this object has no answer for (found or missing); empty lists if none. */

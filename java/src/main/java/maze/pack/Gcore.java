@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import maze.gdb.GdbOptions;
 
 /**
  * Takes a core of a running process with gdb's gcore command; the process keeps running. gdb is
  * run directly rather than through the gcore script, which leaves auto-load on: attached to a
- * process, gdb would otherwise consider the scripts its libraries name.
+ * process, gdb would otherwise consider the scripts its libraries name. The gdb is the one every
+ * other command runs ($MAZE_GDB, else "gdb" on the PATH).
  */
 public final class Gcore {
     private Gcore() {
@@ -45,7 +47,7 @@ public final class Gcore {
 
     /** What the gcore script runs, with nothing auto-loaded and no debuginfod. */
     static List<String> command(long pid, Path core) {
-        return List.of("gdb", "-nx", "--batch", "--readnever",
+        return List.of(GdbOptions.defaults().gdb(), "-nx", "--batch", "--readnever",
                 "-iex", "set auto-load off", "-iex", "set debuginfod enabled off",
                 "-ex", "set pagination off", "-ex", "set height 0", "-ex", "set width 0",
                 "-ex", "attach " + pid, "-ex", "gcore " + core, "-ex", "detach", "-ex", "quit");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import maze.classify.NameSources;
+import maze.classify.VtableSource;
 import maze.heap.Coverage;
 
 /**
@@ -18,6 +20,12 @@ public final class JsonReport {
 
     /** Writes the report and leaves {@code out} open. */
     public static void write(Ranking ranking, ReportSummary summary, OutputStream out) throws IOException {
+        write(ranking, summary, null, out);
+    }
+
+    /** The same with the process accounting ({@code "process"}, null: left out). */
+    public static void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -25,6 +33,9 @@ public final class JsonReport {
             writeItems(ranking, g);
             writeOther(ranking, g);
             writeSummary(summary, ranking, g);
+            if (accounting != null) {
+                AccountingJson.write(accounting, g);
+            }
             g.writeArrayFieldStart("warnings");
             for (String w : summary.warnings()) {
                 g.writeString(w);
@@ -77,11 +88,29 @@ public final class JsonReport {
         g.writeFieldName("facts");
         g.writeObject(s.facts());
         g.writeBooleanField("partial", s.partial());
+        writeNames(s.names(), g);
         g.writeArrayFieldStart("allocators");
         for (Coverage c : s.coverage()) {
             writeCoverage(c, g);
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** {"vtables": {"module_symtab": N, ...}, "blocks": {...}}, or null when not known. */
+    private static void writeNames(NameSources names, JsonGenerator g) throws IOException {
+        if (names == null) {
+            g.writeNullField("type_names");
+            return;
+        }
+        g.writeObjectFieldStart("type_names");
+        for (String what : new String[] {"vtables", "blocks"}) {
+            g.writeObjectFieldStart(what);
+            for (VtableSource source : VtableSource.values()) {
+                g.writeNumberField(source.key, what.equals("vtables") ? names.vtables(source) : names.blocks(source));
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -22,8 +22,17 @@ public final class TextReport {
     }
 
     public void write(Ranking ranking, ReportSummary summary, PrintWriter out) {
+        write(ranking, summary, null, out);
+    }
+
+    /** The table, the process accounting (left out when null), then the summary with the warnings last. */
+    public void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, PrintWriter out) {
         writeTable(ranking, out);
         out.println();
+        if (accounting != null) {
+            new AccountingText(humanSizes).write(accounting, out);
+            out.println();
+        }
         writeSummary(summary, out);
         out.flush();
     }
@@ -67,6 +76,9 @@ public final class TextReport {
         label(out, "Allocator", s.allocatorAndVersion());
         for (Map.Entry<String, Object> fact : s.facts().entrySet()) {
             label(out, fact.getKey(), String.valueOf(fact.getValue()));
+        }
+        if (s.names() != null) {
+            label(out, "C++ names", s.names().describe());
         }
         out.println("Allocators (" + s.coverage().size() + "):");
         for (Coverage c : s.coverage()) {

@@ -27,6 +27,31 @@ class BlockClassifierTest {
     }
 
     @Test
+    void namedBlocksAreCountedPerSourceAndUnnamedOnesPerModule() {
+        VtableIndex mixed = VtableIndex.build(List.of(
+                new VtableSymbol("_ZTV1A", 0x1000, 40, true, VtableSource.DEBUG_FILE),
+                new VtableSymbol("_ZTV1B", 0x2000, 40, false, VtableSource.DYNSYM)), new Demangler(List.of("cat")),
+                w -> { });
+        WordMemory memory = new WordMemory().put(0x10000, 0x1010).put(0x10100, 0x1018).put(0x10200, 0x2010)
+                .put(0x10300, 0x5008).put(0x10400, 0x6000);
+        UnnamedModules unnamed = new UnnamedModules(List.of(new UnnamedModules.Range(0x5000, 0x5100, "/lib/x.so",
+                "the module is present but stripped")));
+        BlockClassifier c = new BlockClassifier(mixed, memory, unnamed);
+        for (long a = 0x10000; a <= 0x10400; a += 0x100) {
+            c.classify(a, 24);
+        }
+        NameSources s = c.sources();
+        assertEquals(2, s.blocks(VtableSource.DEBUG_FILE));
+        assertEquals(1, s.blocks(VtableSource.DYNSYM));
+        assertEquals(0, s.blocks(VtableSource.MODULE_SYMTAB));
+        assertEquals(1, s.vtables(VtableSource.DEBUG_FILE));
+        assertEquals("3 blocks from 2 vtables: module .symtab 0, debug file 1 (2 blocks), .dynsym 1 (1 blocks)",
+                s.describe());
+        assertEquals(List.of("1 blocks start with a pointer into /lib/x.so, probably a vtable, but their C++ types"
+                + " are not named (listed as malloc(N)): the module is present but stripped"), unnamed.warnings());
+    }
+
+    @Test
     void typeStringsMapBackToTheirKeys() {
         TypeNames names = index.names();
         assertEquals(TypeKeys.ofClass(1), names.keyOf("C++ _ZTV1B").getAsLong());

@@ -2,16 +2,13 @@ package maze.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import maze.testing.Fixtures;
+import maze.testing.Tools;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +26,9 @@ class RealVtablesTest {
             Files.copy(in, source);
         }
         Path exe = dir.resolve("vptrs");
-        Fixtures.require(run(dir, "g++", "-O0", "-no-pie", "-o", exe.toString(), source.toString()) != null,
-                "g++ is not installed");
-        List<String> printed = run(dir, exe.toString());
-        List<String> nm = run(dir, "nm", "-S", "--defined-only", exe.toString());
-        Fixtures.require(nm != null, "nm (binutils) is not installed");
+        Tools.run(dir, "g++", "-O0", "-no-pie", "-o", exe.toString(), source.toString());
+        List<String> printed = Tools.run(dir, exe.toString());
+        List<String> nm = Tools.run(dir, "nm", "-S", "--defined-only", exe.toString());
 
         List<String> warnings = new ArrayList<>();
         VtableIndex index = VtableIndex.build(vtableSymbols(nm), new Demangler(), warnings::add);
@@ -56,20 +51,5 @@ class RealVtablesTest {
             }
         }
         return out;
-    }
-
-    /** The command's output lines, or null when it could not start. */
-    private static List<String> run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return null;
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " hangs");
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
-        return text.lines().toList();
     }
 }

@@ -56,6 +56,21 @@ class VtableIndexTest {
     }
 
     @Test
+    void aVtableInSeveralSymbolTablesCountsOnceForTheFirstSource() {
+        VtableIndex index = index(
+                new VtableSymbol("_ZTV1A", 0x1000, 40, true, VtableSource.DYNSYM),
+                new VtableSymbol("_ZTV1A", 0x1000, 40, true, VtableSource.DEBUG_FILE),
+                new VtableSymbol("_ZTV1B", 0x2000, 40, false, VtableSource.DYNSYM),
+                new VtableSymbol("_ZTV1C", 0x3000, 40, false, VtableSource.MODULE_SYMTAB),
+                new VtableSymbol("_ZTV1C", 0x3000, 40, false, VtableSource.DYNSYM));
+        assertEquals(3, index.rangeCount());
+        assertEquals(VtableSource.DEBUG_FILE, index.sourceAt(index.rangeOf(0x1010)));
+        assertEquals(VtableSource.DYNSYM, index.sourceAt(index.rangeOf(0x2010)));
+        assertEquals(VtableSource.MODULE_SYMTAB, index.sourceAt(index.rangeOf(0x3018)));
+        assertEquals(List.of(1L, 1L, 1L), java.util.Arrays.stream(index.symbolsBySource()).boxed().toList());
+    }
+
+    @Test
     void theExecutablesCopyWinsOverAnAliasOfAnotherModule() {
         VtableIndex index = index(
                 new VtableSymbol("_ZTV3Lib", 0x3000, 0x40),

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.CliRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,7 @@ class InfoCommandTest {
         assertEquals(bias, lowest);
     }
 
+    @Tag("gcore")
     @Test
     void gcoreOfTheFixture() throws Exception {
         Printed[] p = new Printed[1];
@@ -153,6 +155,7 @@ class InfoCommandTest {
         assertTrue(info.get("warnings").toString().contains("--exe"), info.get("warnings").toString());
     }
 
+    @Tag("gdb")
     @Test
     void startedThroughStdbuf() throws Exception {
         Printed[] p = new Printed[1];
@@ -165,6 +168,7 @@ class InfoCommandTest {
         assertTrue(preload, "stdbuf's preload library is a module: " + info.get("modules"));
     }
 
+    @Tag("gdb")
     @Test
     void startedThroughAShell() throws Exception {
         Printed[] p = new Printed[1];
@@ -195,6 +199,7 @@ class InfoCommandTest {
         }
     }
 
+    @Tag("gcore")
     @Test
     void textOutputNamesTheFacts() throws Exception {
         try (FixtureProcess fp = FixtureProcess.start(List.of(Fixtures.binary("info_fixture").toString()), tmp,
@@ -229,6 +234,7 @@ class InfoCommandTest {
         assertEquals("", r.out());
     }
 
+    @Tag("gcore")
     @Test
     void missingExeOverrideIsBadInput() throws Exception {
         try (FixtureProcess fp = FixtureProcess.start(List.of(Fixtures.binary("info_fixture").toString()), tmp,

@@ -15,6 +15,7 @@ import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
 import maze.testing.CliRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * libmimalloc 2.0.9: the probe skips the program and asks the library; without the option no
  * child is ever started.
  */
+@Tag("gcore")
 class InfoProbeTest {
     @TempDir
     Path tmp;

@@ -16,6 +16,7 @@ import maze.gdb.CBuild;
 import maze.gdb.GdbTesting;
 import maze.testing.MimallocBuilds;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,7 @@ class LayoutsCommandTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void mallocStateOfThisMachinesLibc() throws Exception {
         GdbTesting.requireGlibcDebugInfo();
@@ -65,6 +67,7 @@ class LayoutsCommandTest {
         assertTrue(Files.list(tmp.resolve("cache").resolve("layouts")).findAny().isPresent(), "cached");
     }
 
+    @Tag("gdb")
     @Test
     void bitfieldsShowTheirBitPositionAndWidth() throws Exception {
         GdbTesting.requireGlibcDebugInfo();
@@ -75,6 +78,7 @@ class LayoutsCommandTest {
         assertEquals(2, lm.path("l_reserved").path("bitsize").asInt());
     }
 
+    @Tag("gdb")
     @Test
     void aDebugFileDirectoryHoldingTheBuildIdPath() throws Exception {
         GdbTesting.requireGlibcDebugInfo();
@@ -90,6 +94,7 @@ class LayoutsCommandTest {
         assertTrue(err.contains(empty.toString()) && err.contains(id), err);
     }
 
+    @Tag("gdb")
     @Test
     void aLibraryWithoutDwarfExitsWithCode4NamingFileBuildIdAndPlaces() throws Exception {
         GdbTesting.requireGdb();
@@ -101,6 +106,7 @@ class LayoutsCommandTest {
         assertEquals("", out);
     }
 
+    @Tag("gdb")
     @Test
     void anUnknownStructIsCode4AndAMissingFileCode3() {
         GdbTesting.requireGlibcDebugInfo();
@@ -111,6 +117,7 @@ class LayoutsCommandTest {
     }
 
     /** --table: derived from DWARF for a mimalloc build; refused without DWARF, for other files and names. */
+    @Tag("gdb")
     @Test
     void aTableFromAMimallocBuildAndItsRefusals() throws Exception {
         GdbTesting.requireGdb();

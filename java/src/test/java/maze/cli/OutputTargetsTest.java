@@ -17,6 +17,7 @@ import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.CliRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * FIFO, a folder), fails at once when the file cannot be written, reports failed writes (stdout
  * included) as one line with exit 3, and leaves no partial file behind.
  */
+@Tag("gcore")
 class OutputTargetsTest {
     @TempDir
     static Path shared;

@@ -31,6 +31,15 @@ class DebugFilesTest {
     }
 
     @Test
+    void anAnalysisSearchesTheGivenDirsThenTheDefaultThenTheSysrootsDefault() {
+        Path given = tmp.resolve("given");
+        Path sysroot = tmp.resolve("root");
+        assertEquals(List.of(given, DebugFiles.DEFAULT_DIR, sysroot.resolve("usr/lib/debug")),
+                DebugFiles.forAnalysis(List.of(given, DebugFiles.DEFAULT_DIR), sysroot).dirs());
+        assertEquals(List.of(DebugFiles.DEFAULT_DIR), DebugFiles.forAnalysis(List.of(), null).dirs());
+    }
+
+    @Test
     void buildIdPathFirst() throws IOException {
         Path dir = tmp.resolve("debug");
         Path lib = tmp.resolve("lib/libx.so");

@@ -41,7 +41,7 @@ class ElfFileBuildIdTest {
 
     @Test
     void glibcsBuildIdNamesItsInstalledDebugFile() throws Exception {
-        GdbTesting.requireGlibcDebugInfo();
+        GdbTesting.requireGlibcDebugFiles();
         try (ElfFile elf = ElfFile.open(GdbTesting.LIBC)) {
             String id = elf.buildId();
             assertEquals(40, id.length());

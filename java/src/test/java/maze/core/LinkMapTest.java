@@ -25,14 +25,17 @@ class LinkMapTest {
     @TempDir
     Path tmp;
 
-    private static byte[] image(long debugPtr, int firstPhdrType) {
+    /** A dynamic executable's image; {@code lastPhdrType} PT_INTERP for a dynamic one, another type for a static one. */
+    private static byte[] image(long debugPtr, int firstPhdrType, int lastPhdrType) {
         ByteBuffer m = SyntheticCore.le(0x1000);
-        m.put(0, SyntheticCore.header(3)).putShort(16, (short) ElfHeader.ET_DYN).putLong(24, 0x700);
-        phdr(m, 0x40, firstPhdrType, 0x40, 3 * 56);
-        phdr(m, 0x40 + 56, ProgramHeader.PT_NOTE, 0x100, 20);
+        m.put(0, SyntheticCore.header(4)).putShort(16, (short) ElfHeader.ET_DYN).putLong(24, 0x700);
+        phdr(m, 0x40, firstPhdrType, 0x40, 4 * 56);
+        phdr(m, 0x40 + 56, ProgramHeader.PT_NOTE, 0x140, 20);
         phdr(m, 0x40 + 112, ProgramHeader.PT_DYNAMIC, 0x200, 32);
-        m.putInt(0x100, 4).putInt(0x104, 4).putInt(0x108, 3).put(0x10c, "GNU\0".getBytes(StandardCharsets.US_ASCII));
-        m.put(0x110, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+        phdr(m, 0x40 + 168, lastPhdrType, 0x160, 16);
+        m.putInt(0x140, 4).putInt(0x144, 4).putInt(0x148, 3).put(0x14c, "GNU\0".getBytes(StandardCharsets.US_ASCII));
+        m.put(0x150, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+        m.put(0x160, "/lib64/ld.so\0".getBytes(StandardCharsets.US_ASCII));
         m.putLong(0x200, DynamicEntry.DT_DEBUG).putLong(0x208, debugPtr);
         m.putInt(0x300, 1).putLong(0x308, BASE + 0x400);
         linkMap(m, 0x400, BASE, 0x500, BASE + 0x200, 0x440);
@@ -57,13 +60,17 @@ class LinkMapTest {
     }
 
     private CoreModel read(long debugPtr, CoreOptions opts, int firstPhdrType) throws IOException {
+        return read(debugPtr, opts, firstPhdrType, ProgramHeader.PT_INTERP);
+    }
+
+    private CoreModel read(long debugPtr, CoreOptions opts, int firstPhdrType, int lastPhdrType) throws IOException {
         byte[] core = new SyntheticCore()
                 .note("CORE", 1, SyntheticCore.prstatus(42, 0, 0, 0))
-                .note("CORE", 6, SyntheticCore.auxv(3, BASE + 0x40, 5, 3, 9, BASE + 0x700, 31, BASE + 0x600))
+                .note("CORE", 6, SyntheticCore.auxv(3, BASE + 0x40, 5, 4, 9, BASE + 0x700, 31, BASE + 0x600))
                 .note("CORE", 0x46494c45, SyntheticCore.ntFile(1,
                         new Object[] {BASE, BASE + 0x1000, 0L, "/bin/prog"},
                         new Object[] {LIB_BIAS, LIB_BIAS + 0x2000, 0L, "/usr/lib/libfoo.so.1.2"}))
-                .load(BASE, image(debugPtr, firstPhdrType), 0x1000, Segment.PF_R | Segment.PF_W).build();
+                .load(BASE, image(debugPtr, firstPhdrType, lastPhdrType), 0x1000, Segment.PF_R | Segment.PF_W).build();
         return CoreReader.read(Files.write(tmp.resolve("core"), core), opts);
     }
 
@@ -94,6 +101,14 @@ class LinkMapTest {
         CoreModel m = read(0, CoreOptions.NONE);
         assertEquals(1, m.modules().size());
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("DT_DEBUG")), m.warnings().toString());
+    }
+
+    /** A static executable (no program interpreter) has no link map to miss: no warning. */
+    @Test
+    void aStaticExecutableHasNoLinkMapAndNothingMissing() throws IOException {
+        CoreModel m = read(0, CoreOptions.NONE, ProgramHeader.PT_PHDR, ProgramHeader.PT_NOTE);
+        assertEquals(1, m.modules().size());
+        assertEquals(List.of(), m.warnings());
     }
 
     /** Puts an ELF file at {@code relative} under the test's sysroot. */

@@ -104,15 +104,25 @@ class CoverageTest {
         assertNotWalked(core(List.of(exe.toString()), Map.of()), "unknown allocator", null, exe.toString());
     }
 
+    /** glibc linked statically is walked (heap_truth_static is scored in GlibcScenarioTest); stripped, it is named. */
     @Test
-    void staticGlibcIsNamedAndNotWalked() throws Exception {
+    void staticGlibcIsWalkedAndAStrippedOneExplained() throws Exception {
         Path exe = Fixtures.binary("static_heap");
         Path core = core(List.of(exe.toString()), Map.of());
-        // a static program keeps no version string of glibc's unless it asks for one
-        assertNotWalked(core, "glibc", null, exe.toString());
-        CliRun info = CliRun.maze("info", core.toString());
-        assertTrue(info.out().contains("glibc (version unknown) in " + exe + " (serves malloc); maze cannot walk it: glibc"
-                + " linked statically"), info.out());
+        CliRun a = CliRun.maze("analyze", core.toString(), "--json", dir.resolve("r.json").toString());
+        assertEquals(0, a.exit(), a.out() + a.err());
+        JsonNode served = served(new ObjectMapper().readTree(dir.resolve("r.json").toFile()));
+        assertEquals(true, served.get("walked").asBoolean(), served.toString());
+        assertTrue(served.get("blocks").asLong() >= 1000, "its 1000 kept blocks at least: " + served);
+        assertTrue(a.out().contains("Warnings:     none"), a.out());
+
+        Path stripped = dir.resolve("static_heap_stripped");
+        Process strip = new ProcessBuilder("strip", "--strip-all", "-o", stripped.toString(), exe.toString())
+                .inheritIO().start();
+        assertEquals(0, strip.waitFor());
+        CliRun s = CliRun.maze("analyze", core(List.of(stripped.toString()), Map.of()).toString());
+        assertEquals(ExitCode.NO_ALLOCATOR.code, s.exit(), s.out() + s.err());
+        assertTrue(s.err().contains("linked statically and has no symbols (stripped)"), s.err());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class GdbSessionTest {
     @TempDir
     Path tmp;
 
+    @Tag("gdb")
     @Test
     void consoleOutputOfACommandComesWithItsReply() {
         GdbTesting.requireGlibcDebugInfo();
@@ -30,6 +32,7 @@ class GdbSessionTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void pipelinedCommandsGetTheirOwnRepliesInOrder() {
         GdbTesting.requireGdb();
@@ -48,6 +51,7 @@ class GdbSessionTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void anErrorReplyBecomesACommandExceptionWithGdbsWords() {
         GdbTesting.requireGdb();
@@ -59,6 +63,7 @@ class GdbSessionTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void startingCountsAndAutoLoadIsOff() {
         GdbTesting.requireGdb();
@@ -99,6 +104,7 @@ class GdbSessionTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void closeEndsTheProcess() {
         GdbTesting.requireGdb();

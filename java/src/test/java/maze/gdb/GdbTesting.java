@@ -32,12 +32,21 @@ public final class GdbTesting {
     }
 
     public static void requireGdb() {
+        String gdb = System.getenv("MAZE_GDB");
+        if (gdb != null && gdb.startsWith("gdb-not-run-by-untagged-tests")) { // mvn test -Pfast
+            throw new AssertionError("this test runs gdb but has no @Tag(\"gdb\") or @Tag(\"gcore\")");
+        }
         Fixtures.require(CBuild.onPath("gdb"), "gdb is not on the PATH");
     }
 
     /** gdb plus glibc with its debug info (libc6-dbg), as on the Debian 12 x86-64 CI machine. */
     public static void requireGlibcDebugInfo() {
         requireGdb();
+        requireGlibcDebugFiles();
+    }
+
+    /** glibc and its installed debug files (libc6-dbg), read without gdb. */
+    public static void requireGlibcDebugFiles() {
         Fixtures.require(Files.isReadable(LIBC) && Files.isReadable(LD_SO), "no " + LIBC + " / " + LD_SO);
         Fixtures.require(Files.isDirectory(Path.of("/usr/lib/debug/.build-id")), "libc6-dbg is not installed");
     }

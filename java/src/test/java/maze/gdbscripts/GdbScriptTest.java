@@ -18,10 +18,12 @@ import maze.cli.Main;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** gdb-scripts/maze.py in stock gdb, batch mode, on fixture cores. */
+@Tag("gcore")
 class GdbScriptTest {
     private static final Path PROJECT = Path.of(System.getProperty("maze.project.dir", ".")).toAbsolutePath();
     private static final Path SCRIPT = PROJECT.resolve("gdb-scripts/maze.py");

@@ -36,7 +36,18 @@ class GlibcScenarioTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads", "exited", "kinds"})
     void blocksMatchTheGroundTruth(String scenario) throws IOException, InterruptedException {
-        Path exe = Fixtures.binary("heap_truth");
+        scoreAgainstTruth("heap_truth", scenario);
+    }
+
+    /** glibc linked into the executable: layouts from this host's libc, addresses from the executable's symbols. */
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "kinds"})
+    void staticGlibcMatchesTheGroundTruth(String scenario) throws IOException, InterruptedException {
+        scoreAgainstTruth("heap_truth_static", scenario);
+    }
+
+    private void scoreAgainstTruth(String fixture, String scenario) throws IOException, InterruptedException {
+        Path exe = Fixtures.binary(fixture);
         Path truthFile = dir.resolve("truth.jsonl");
         Path listing = dir.resolve("blocks.jsonl");
         try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), dir,

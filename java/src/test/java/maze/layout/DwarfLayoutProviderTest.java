@@ -12,9 +12,11 @@ import maze.gdb.CBuild;
 import maze.gdb.GdbOptions;
 import maze.gdb.GdbSession;
 import maze.gdb.GdbTesting;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("gdb")
 class DwarfLayoutProviderTest {
     @TempDir
     Path tmp;

@@ -9,10 +9,12 @@ import java.util.List;
 import maze.gdb.GdbOptions;
 import maze.gdb.GdbTesting;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the glibc walker will ask for, read from this machine's glibc 2.36 and its libc6-dbg DWARF. */
+@Tag("gdb")
 class GlibcLayoutsTest {
     /** The libc.so.6 the transcripts were recorded from; link-time addresses are checked for it only. */
     private static final String RECORDED_LIBC = "93ac61ec5a8eb1396f9fbd350e3169a558528a40";

@@ -28,7 +28,7 @@ public final class LayoutFetchBenchmark {
                 new LayoutRequest(List.of("struct link_map"), List.of("_r_debug"), List.of()));
         Path mimalloc = mimallocDebugBuild();
         if (mimalloc != null) {
-            // the 2.x walker's request (MiV2Layout.REQUEST)
+            // the 2.x walker's request (segments.V2Layout.REQUEST in heap.mimalloc)
             cases.put(mimalloc, new LayoutRequest(List.of("mi_segment_t", "mi_page_t", "mi_heap_t", "mi_page_queue_t",
                     "mi_tld_t"), List.of("_mi_heap_main", "abandoned", "abandoned_visited", "mi_segment_map"),
                     List.of("_mi_heap_default")));

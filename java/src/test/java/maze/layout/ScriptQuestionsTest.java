@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import maze.gdb.GdbOptions;
 import maze.gdb.GdbTesting;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,7 @@ class ScriptQuestionsTest {
         assertTrue(e.getMessage().contains("no MAZE-JSON line"), e.getMessage());
     }
 
+    @Tag("gdb")
     @Test
     void aGdbThatCannotRunTheScriptFallsBackToPtypeOrSaysWhy() {
         GdbTesting.requireGlibcDebugInfo();

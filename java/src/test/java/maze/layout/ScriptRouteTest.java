@@ -16,10 +16,12 @@ import maze.gdb.GdbOptions;
 import maze.gdb.GdbTesting;
 import maze.testing.Fixtures;
 import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one-command route (maze.py) gives exactly what the per-struct ptype route gives. */
+@Tag("gdb")
 class ScriptRouteTest {
     @TempDir
     Path tmp;
@@ -80,7 +82,7 @@ class ScriptRouteTest {
         Path index = MimallocBuilds.cacheDir().resolve("mimalloc-index.tsv");
         Fixtures.require(Files.isRegularFile(index), index + " is missing: run tests/provision/mimalloc.sh");
         Path lib = MimallocBuilds.named("mimalloc-2.0.9-debug").path();
-        // what the 2.x walker asks for (MiV2Layout.REQUEST), plus a typedef'd union of bitfields
+        // what the 2.x walker asks for (segments.V2Layout.REQUEST in heap.mimalloc), plus a typedef'd union of bitfields
         Answers a = bothAgree(lib, new LayoutRequest(List.of("mi_segment_t", "mi_page_t", "mi_heap_t",
                 "mi_page_queue_t", "mi_tld_t", "mi_page_flags_t"), List.of("_mi_heap_main", "abandoned",
                 "abandoned_visited", "mi_segment_map", "mi_version"), List.of("_mi_heap_default")));

@@ -18,6 +18,7 @@ import maze.gdb.mi.MiParser;
 import maze.gdb.mi.MiResultRecord;
 import maze.gdb.mi.Transcripts;
 import maze.testing.FixtureProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class ThreadLocalAddressesTest {
         assertEquals(Map.of("1", 10230L, "2", 10232L, "3", 10233L), threads);
     }
 
+    @Tag("gdb")
     @Test
     void everyThreadHasItsOwnCopyInACore() throws Exception {
         gcoreTlsProgram();

@@ -15,10 +15,12 @@ import maze.memory.PtLoads;
 import maze.memory.ScanHits;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scanner and CoreMemory on a real gcore of the bigheap fixture, which says what it planted. */
+@Tag("gcore")
 class RealCoreScanTest {
     private static final long NEEDLE = 0x4d415a454e45454cL;
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import maze.testing.FixtureProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the bundle loads every library from it, and the executable is the fixture's even when it
  * was started through a wrapper.
  */
+@Tag("gcore")
 class CaptureBundleTest {
     @TempDir
     Path tmp;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN "Safety": every gdb maze starts has -nx and auto-load off, the one taking cores too. */
+@Tag("gcore")
 class GcoreCommandTest {
     @Test
     void gdbTakesTheCoreWithoutInitFilesOrAutoLoad() {

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import maze.cli.Main;
 import maze.testing.FixtureProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** maze pack, maze capture --pid and maze capture -- COMMAND, end to end through the CLI. */
+@Tag("gcore")
 class PackCliTest {
     @TempDir
     Path tmp;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maze.classify.NameSources;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
@@ -71,5 +72,20 @@ class JsonReportTest {
         assertEquals(1920016, other.get("total_size").asLong());
         assertEquals(24, other.get("avg_size").asLong());
         assertEquals(3, root.get("summary").get("types").asInt());
+    }
+
+    @Test
+    void typeNamesSayWhereTheNamesCameFromOrNullWhenUnknown() throws Exception {
+        assertTrue(render(0).get("summary").get("type_names").isNull());
+        ReportSummary s = new ReportSummary("glibc", "2.36", 5, 120, Map.of(), List.of(), List.of(), false)
+                .withNames(new NameSources(new long[] {4, 2, 179}, new long[] {3, 2, 0}));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonReport.write(Ranking.of(ROWS, 0), s, out);
+        JsonNode names = new ObjectMapper().readTree(out.toByteArray()).get("summary").get("type_names");
+        assertEquals(List.of("vtables", "blocks"), fieldNames(names));
+        assertEquals(List.of("module_symtab", "debug_file", "dynsym"), fieldNames(names.get("vtables")));
+        assertEquals(179, names.get("vtables").get("dynsym").asLong());
+        assertEquals(2, names.get("blocks").get("debug_file").asLong());
+        assertEquals(3, names.get("blocks").get("module_symtab").asLong());
     }
 }

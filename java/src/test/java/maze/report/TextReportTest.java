@@ -1,12 +1,14 @@
 package maze.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maze.classify.NameSources;
 import maze.heap.Coverage;
 import maze.heap.Version;
 import org.junit.jupiter.api.Test;
@@ -76,5 +78,13 @@ class TextReportTest {
         assertEquals("16.3 MiB", Sizes.human(17062472));
         assertEquals("512 GiB", Sizes.human(512L << 30));
         assertEquals("8.00 EiB", Sizes.human(Long.MAX_VALUE));
+    }
+
+    @Test
+    void whereTheNamesCameFromIsOneSummaryLine() {
+        ReportSummary s = summary(List.of()).withNames(new NameSources(new long[] {0, 4, 179}, new long[] {0, 1100, 0}));
+        assertTrue(render(false, 0, s).contains("\nHeaps:        2\n"
+                + "C++ names:    1100 blocks from 183 vtables: module .symtab 0, debug file 4 (1100 blocks), .dynsym 179\n"
+                + "Allocators (1):\n"), render(false, 0, s));
     }
 }

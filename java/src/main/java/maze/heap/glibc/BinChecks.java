@@ -11,6 +11,7 @@ import maze.heap.LongArrays;
 final class BinChecks {
     private final GlibcMemory m;
     private final LongArrays binned = new LongArrays();
+    private final java.util.Map<Long, LongArrays> byArena = new java.util.HashMap<>();
 
     BinChecks(GlibcMemory m) {
         this.m = m;
@@ -28,6 +29,12 @@ final class BinChecks {
         return binned.sortedDistinct();
     }
 
+    /** The chunks on the bins of the arena at {@code arena} (after {@link #collect}), sorted. */
+    long[] binnedOf(long arena) {
+        LongArrays chunks = byArena.get(arena);
+        return chunks == null ? new long[0] : chunks.sortedDistinct();
+    }
+
     /** Bin i's head is a fake chunk whose fd and bk are bins[2(i-1)] and bins[2(i-1)+1]. */
     private void bin(Arena a, int i) {
         long head = a.address() + m.layout().arenaBins() + 16L * (i - 1) - 16;
@@ -41,6 +48,7 @@ final class BinChecks {
                 return;
             }
             binned.add(c);
+            byArena.computeIfAbsent(a.address(), k -> new LongArrays()).add(c);
             prev = c;
             c = m.wordOr(c + 16, head);
         }

@@ -10,7 +10,8 @@ import maze.heap.LongArrays;
  */
 final class FreeChunks {
     private final GlibcMemory m;
-    private final LongArrays chunks = new LongArrays();
+    private final LongArrays fastbinChunks = new LongArrays();
+    private final LongArrays tcacheChunks = new LongArrays();
 
     FreeChunks(GlibcMemory m) {
         this.m = m;
@@ -19,12 +20,28 @@ final class FreeChunks {
     /** Collects fastbin chunks of every arena and tcache chunks of every thread; sorted chunk addresses. */
     long[] collect(List<Arena> arenas, List<ThreadInfo> threads, long libcTlsOffset) {
         ArenaSpans spans = ArenaSpans.of(arenas);
-        FreeList lists = new FreeList(m, spans, chunks);
+        FreeList fast = new FreeList(m, spans, fastbinChunks);
         for (Arena a : arenas) {
-            fastbins(a, lists);
+            fastbins(a, fast);
         }
-        new ThreadCaches(m, spans).read(threads, libcTlsOffset, lists);
-        return chunks.sortedDistinct();
+        new ThreadCaches(m, spans).read(threads, libcTlsOffset, new FreeList(m, spans, tcacheChunks));
+        LongArrays all = new LongArrays();
+        for (LongArrays list : List.of(fastbinChunks, tcacheChunks)) {
+            for (int i = 0; i < list.size(); i++) {
+                all.add(list.get(i));
+            }
+        }
+        return all.sortedDistinct();
+    }
+
+    /** The chunks on the arenas' fastbins, after {@link #collect}. */
+    long[] fastbinChunks() {
+        return fastbinChunks.sortedDistinct();
+    }
+
+    /** The chunks in the threads' tcaches, after {@link #collect}. */
+    long[] tcacheChunks() {
+        return tcacheChunks.sortedDistinct();
     }
 
     private void fastbins(Arena a, FreeList lists) {

@@ -18,11 +18,9 @@ final class GlibcDetector {
     private static final Pattern LIBC_NAME = Pattern.compile("libc(-[0-9.]+)?\\.so(\\.[0-9]+)*");
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
     /** The banner every libc carries: "GNU C Library (...) stable release version 2.36." */
-    private static final Pattern BANNER = Pattern.compile("GNU C Library [^\0]{0,200}?version (\\d+\\.\\d+(?:\\.\\d+)?)");
+    static final Pattern BANNER = Pattern.compile("GNU C Library [^\0]{0,200}?version (\\d+\\.\\d+(?:\\.\\d+)?)");
     /** Symbols only glibc's malloc defines: a static executable with symbols has them. */
     private static final String[] STATIC_MARKERS = {"main_arena", "__libc_malloc", "_int_malloc"};
-    static final String STATIC_REFUSAL = "glibc linked statically into the executable: its malloc state has no"
-            + " layout here (libc6-dbg describes the shared libc only)";
 
     private GlibcDetector() {
     }
@@ -39,7 +37,7 @@ final class GlibcDetector {
         if (exe != null && Boolean.TRUE.equals(ModuleEvidence.ask(exe, elf -> staticMarker(elf) != null))) {
             String marker = ModuleEvidence.ask(exe, GlibcDetector::staticMarker);
             return List.of(new Detection<>(allocator, staticVersion(exe), exe, "executable defines " + marker,
-                    Confidence.CERTAIN, STATIC_REFUSAL, null));
+                    Confidence.CERTAIN, ModuleEvidence.ask(exe, StaticGlibc::refusal), null));
         }
         return List.of();
     }

@@ -14,7 +14,7 @@ record GlibcLayout(
         long mainArena, long mpAddress, long tcacheTlsOffset, long libcVersionAddress,
         long arenaSize, long arenaTop, long arenaNext, long arenaSystemMem, long arenaFastbins, int fastbinCount,
         long arenaBins, int binCount,
-        long mpSbrkBase, long mpNMmaps, long mpMmappedMem,
+        long mpSbrkBase, long mpNMmaps, long mpMmappedMem, long mpTrimThreshold, long mpMmapThreshold, long mpArenaMax,
         long heapInfoSize, long heapArPtr, long heapPrev, long heapSize,
         long tcacheCounts, int tcacheCountSize, long tcacheEntries, int tcacheBins) {
 
@@ -38,6 +38,7 @@ record GlibcLayout(
                 arena.offset("fastbinsY"), (int) (fastbinsBytes / 8), arena.offset("bins"),
                 (int) (arena.field("bins").size() / 8),
                 mp.offset("sbrk_base"), mp.offset("n_mmaps"), mp.offset("mmapped_mem"),
+                optional(mp, "trim_threshold"), optional(mp, "mmap_threshold"), optional(mp, "arena_max"),
                 heap.size(), heap.offset("ar_ptr"), heap.offset("prev"), heap.offset("size"),
                 tcache.offset("counts"), (int) (tcache.field("counts").size() / Math.max(1, bins)),
                 tcache.offset("entries"), bins);
@@ -46,6 +47,11 @@ record GlibcLayout(
     /** The chunk size of a tcache_perthread_struct (entries is its last field). */
     long tcacheChunkSize() {
         return (tcacheEntries + 8L * tcacheBins + 8 + 15) & ~15L;
+    }
+
+    /** A field's offset, or -1 when this glibc's struct has no such field. */
+    private static long optional(StructLayout s, String field) {
+        return s.has(field) ? s.offset(field) : -1;
     }
 
     private static long required(LayoutSource libc, String symbol) {

@@ -10,6 +10,7 @@ import maze.heap.BlockSink;
 import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.MallocSpace;
 import maze.heap.PushWalk;
 import maze.heap.Version;
 import maze.layout.LayoutChooser;
@@ -35,20 +36,36 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
 
     private static HeapSummary walk(HeapContext ctx, Detection<Void> d, BlockSink sink) {
         GlibcLayout layout = layout(ctx, d);
-        String version = GlibcDetector.version(ctx, d, layout);
+        String version = d.module().executable() ? StaticGlibc.version(d) : GlibcDetector.version(ctx, d, layout);
         GlibcMemory m = new GlibcMemory(ctx.memory(), layout, d.module().loadBias(), GlibcDetector.safeLinking(version),
                 ctx.warnings());
         List<Arena> arenas = new Arenas(m).find();
         ArenaChecks.systemMem(m, arenas);
-        long tlsOffset = StaticTls.libcTlsOffset(ctx, d.module());
-        long[] free = new FreeChunks(m).collect(arenas, ctx.core().threads(), tlsOffset);
+        long tlsOffset = d.module().executable() ? StaticGlibc.tlsBlockOffset(ctx, d.module())
+                : StaticTls.libcTlsOffset(ctx, d.module());
+        FreeChunks freeChunks = new FreeChunks(m);
+        long[] free = freeChunks.collect(arenas, ctx.core().threads(), tlsOffset);
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
-        ChunkWalker walker = new ChunkWalker(m, free, new BinChecks(m).collect(arenas));
+        BinChecks bins = new BinChecks(m);
+        ChunkWalker walker = new ChunkWalker(m, free, bins.collect(arenas));
         emitInAddressOrder(arenas, mmapped, walker, sink, m);
         walker.checkBins();
         Version v = version == null ? Version.unknown("__libc_version unreadable") : Version.of(version, null);
-        return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker));
+        MallocSpace space = space(ctx, d, m, arenas, bins, freeChunks, finder);
+        return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker),
+                GlibcOwned.of(m, arenas, finder.mappings(), space));
+    }
+
+    /** Where the arenas' own memory went, as mallinfo2 counts it, and what the tunables would change. */
+    private static MallocSpace space(HeapContext ctx, Detection<Void> d, GlibcMemory m, List<Arena> arenas,
+                                     BinChecks bins, FreeChunks free, MmappedChunks mmapped) {
+        MallocParams params = MallocParams.read(m);
+        List<MallocSpace.Pool> pools = new ArenaUsage(m, arenas).pools(arenas, bins, free, params);
+        int threads = ctx.core().threads().size();
+        int blocks = mmapped.mappings().size();
+        return new MallocSpace(pools, blocks, mmapped.mappedBytes(), threads,
+                GlibcAdvice.of(pools, params, threads, blocks, mmapped.mappedBytes()));
     }
 
     /**
@@ -108,6 +125,9 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
     /** The layout service as for every allocator: DWARF (libc6-dbg), else a table, else a refusal. */
     private static GlibcLayout layout(HeapContext ctx, Detection<Void> d) {
         try {
+            if (d.module().executable()) { // linked statically
+                return GlibcLayout.from(StaticGlibc.layouts(d, host -> ctx.layouts(host, GlibcLayout.REQUEST)));
+            }
             return LayoutChooser.choose(d.allocator(), d.module(), d.version().text(),
                     () -> ctx.layouts(d.module(), GlibcLayout.REQUEST), GlibcLayout::from).layout();
         } catch (LayoutException e) {

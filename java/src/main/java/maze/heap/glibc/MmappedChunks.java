@@ -27,6 +27,7 @@ final class MmappedChunks {
     private final GlibcMemory m;
     private final CoreScanner scanner;
     private long mappedBytes;
+    private List<MmapCounters.Found> kept = List.of();
 
     MmappedChunks(GlibcMemory m, CoreScanner scanner) {
         this.m = m;
@@ -36,6 +37,11 @@ final class MmappedChunks {
     /** Bytes of every mapping kept, memalign leads included: what mp_.mmapped_mem counts. */
     long mappedBytes() {
         return mappedBytes;
+    }
+
+    /** The mappings of the chunks kept, as {start, end}: a memaligned chunk's lead is part of its mapping. */
+    List<long[]> mappings() {
+        return kept.stream().map(f -> new long[] {f.range().end() - f.mappingBytes(), f.range().end()}).toList();
     }
 
     /**
@@ -54,7 +60,7 @@ final class MmappedChunks {
                 scan(s, excluded, found);
             }
         }
-        List<MmapCounters.Found> kept = MmapCounters.reconcile(m, found, expected, expectedBytes);
+        kept = MmapCounters.reconcile(m, found, expected, expectedBytes);
         mappedBytes = kept.stream().mapToLong(MmapCounters.Found::mappingBytes).sum();
         return kept.stream().map(MmapCounters.Found::range).toList();
     }

@@ -36,7 +36,7 @@ final class JeWalk {
                     + Long.toHexString(g.emap()) + " is not in the core");
         }
         TcacheFree tcaches = new TcacheFree(mem, l, ctx.warnings());
-        long[] cached = tcaches.collect(g.arenas(), tcacheBins(mem, l, g), g.classes());
+        CachedBlocks cached = tcaches.collect(g.arenas(), tcacheBins(mem, l, g), g.classes());
         SlabBlocks slabs = new SlabBlocks(g.classes(), cached);
         LargeBlocks large = new LargeBlocks(g.classes(), cached);
         JeChecks checks = new JeChecks();
@@ -59,6 +59,7 @@ final class JeWalk {
             }
         });
         checks.report(ctx.warnings());
+        cached.report(ctx.warnings());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("layout", c.origin());
         facts.put("globals", c.builtin() ? "found in .bss" : "symbols");
@@ -72,7 +73,7 @@ final class JeWalk {
             facts.put("profiler-sampled small blocks", large.promoted);
         }
         facts.put("tcaches", tcaches.tcaches);
-        facts.put("tcache blocks", cached.length);
+        facts.put("tcache blocks", cached.size());
         facts.put("tcache bytes", tcaches.bytes);
         return new HeapSummary(version, facts);
     }

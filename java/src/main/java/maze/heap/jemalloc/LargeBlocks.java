@@ -1,7 +1,6 @@
 package maze.heap.jemalloc;
 
 import maze.heap.BlockSink;
-import maze.heap.LongArrays;
 
 /**
  * Block finder for large extents: one block at {@code e_addr} (which cache-oblivious mode places
@@ -11,13 +10,13 @@ import maze.heap.LongArrays;
  */
 final class LargeBlocks {
     private final SizeClasses classes;
-    private final long[] cached;
+    private final CachedBlocks cached;
     long live;
     long liveBytes;
     long extentBytes;
     long promoted;
 
-    LargeBlocks(SizeClasses classes, long[] cached) {
+    LargeBlocks(SizeClasses classes, CachedBlocks cached) {
         this.classes = classes;
         this.cached = cached;
     }
@@ -30,7 +29,7 @@ final class LargeBlocks {
         }
         extentBytes += e.size();
         promoted += szind < SizeClasses.NBINS ? 1 : 0;
-        if (!LongArrays.contains(cached, e.addr())) {
+        if (!cached.take(e.addr(), szind)) {
             live++;
             liveBytes += usable;
             sink.block(e.addr(), usable, 0);

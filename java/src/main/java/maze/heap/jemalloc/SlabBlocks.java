@@ -1,7 +1,6 @@
 package maze.heap.jemalloc;
 
 import maze.heap.BlockSink;
-import maze.heap.LongArrays;
 
 /**
  * Block finder for slab extents: {@code nregs} regions of {@code reg_size} from the slab's base;
@@ -10,12 +9,12 @@ import maze.heap.LongArrays;
  */
 final class SlabBlocks {
     private final SizeClasses classes;
-    private final long[] cached;
+    private final CachedBlocks cached;
     long live;
     long liveBytes;
     long slabBytes;
 
-    SlabBlocks(SizeClasses classes, long[] cached) {
+    SlabBlocks(SizeClasses classes, CachedBlocks cached) {
         this.classes = classes;
         this.cached = cached;
     }
@@ -35,7 +34,7 @@ final class SlabBlocks {
                 continue;
             }
             long at = e.base() + i * reg;
-            if (!LongArrays.contains(cached, at)) {
+            if (!cached.take(at, szind)) {
                 live++;
                 liveBytes += reg;
                 sink.block(at, reg, 0);

@@ -2,7 +2,6 @@ package maze.heap.jemalloc;
 
 import java.util.HashSet;
 import java.util.Set;
-import maze.heap.LongArrays;
 import maze.heap.Warnings;
 import maze.memory.MemoryView;
 
@@ -22,7 +21,7 @@ final class TcacheFree {
     private final MemoryView mem;
     private final JeLayout l;
     private final Warnings warnings;
-    private final LongArrays cached = new LongArrays();
+    private final CachedBlocks cached = new CachedBlocks();
     int arenas;
     int tcaches;
     long bytes;
@@ -33,8 +32,8 @@ final class TcacheFree {
         this.warnings = warnings;
     }
 
-    /** The cached pointers of every tcache, sorted; {@code nbins} bins each. */
-    long[] collect(long arenasAt, int nbins, SizeClasses classes) {
+    /** The cached pointers of every tcache; {@code nbins} bins each. */
+    CachedBlocks collect(long arenasAt, int nbins, SizeClasses classes) {
         for (int i = 0; i < MAX_ARENAS; i++) {
             long arena = mem.readLongOr(arenasAt + 8L * i, 0);
             if (arena != 0) {
@@ -46,7 +45,7 @@ final class TcacheFree {
                 arenaTcaches(i, arena, nbins, classes);
             }
         }
-        return cached.sortedDistinct();
+        return cached;
     }
 
     private void arenaTcaches(int index, long arena, int nbins, SizeClasses classes) {
@@ -61,7 +60,7 @@ final class TcacheFree {
             tcaches++;
             long bins = mem.readLongOr(desc + l.descBins().offset(), 0);
             for (int b = 0; b < nbins; b++) {
-                readBin(bins + b * l.cacheBinSize(), classes.usable(b));
+                readBin(bins + b * l.cacheBinSize(), b, classes.usable(b));
             }
             if (mem.readLongOr(desc + l.descNext().offset(), 0) == first) {
                 return;
@@ -69,7 +68,7 @@ final class TcacheFree {
         }
     }
 
-    private void readBin(long bin, long size) {
+    private void readBin(long bin, int szind, long size) {
         long head = mem.readLongOr(bin + l.stackHead().offset(), 0);
         int empty = mem.isAvailable(bin + l.lowBitsEmpty().offset(), 2)
                 ? mem.readIntOr(bin + l.lowBitsEmpty().offset(), 0) & 0xffff : (int) head & 0xffff;
@@ -80,7 +79,7 @@ final class TcacheFree {
                 warnings.add("jemalloc: a thread cache's stack at 0x%x is not in the core; blocks it holds count as live", head);
                 return;
             }
-            cached.add(p);
+            cached.add(p, szind);
             bytes += size;
         }
     }

@@ -1,19 +1,31 @@
 package maze.heap.mimalloc;
 
+import maze.heap.FieldReader;
+import maze.layout.FieldLayout;
+
 /**
  * How a free-list {@code next} word is stored. Plain builds store the pointer; builds with
  * MI_ENCODE_FREELIST store rotl(p ^ k1, k0) + k0, with the owner's address (page or heap)
  * standing for NULL, so a stray write rarely decodes to a valid block.
  */
-record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
-    static final FreeListCodec PLAIN = new FreeListCodec(false, 0, 0, 0);
+public record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
+    public static final FreeListCodec PLAIN = new FreeListCodec(false, 0, 0, 0);
 
-    static FreeListCodec keys(long k0, long k1, long owner) {
+    public static FreeListCodec keys(long k0, long k1, long owner) {
         return new FreeListCodec(true, k0, k1, owner);
     }
 
+    /** The codec of the lists {@code owner} (a page or heap) heads: its {@code keys} field, PLAIN without one. */
+    public static FreeListCodec of(FieldReader mem, long owner, FieldLayout keys) {
+        if (keys == null) {
+            return PLAIN;
+        }
+        long at = owner + keys.offset();
+        return keys(mem.word(at, 0), mem.word(at + 8, 0), owner);
+    }
+
     /** The next block, 0 for the end of the list. */
-    long decode(long stored) {
+    public long decode(long stored) {
         if (!encoded) {
             return stored;
         }
@@ -21,7 +33,7 @@ record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
         return p == nullValue ? 0 : p;
     }
 
-    long encode(long p) {
+    public long encode(long p) {
         if (!encoded) {
             return p;
         }

@@ -7,7 +7,7 @@ package maze.heap.mimalloc;
  */
 public record MiVersion(int generation, int raw, String text, String how) {
     /** In {@code how} when the library has no mi_version export. */
-    static final String NO_VERSION_EXPORT = "no mi_version";
+    public static final String NO_VERSION_EXPORT = "no mi_version";
 
     /**
      * Decodes mi_version()'s number: below 1000 it is major*100+minor*10+patch (2.0.9 is 209); in

@@ -1,6 +1,10 @@
 package maze.heap.mimalloc;
 
-import maze.layout.LayoutChooser;
+import maze.heap.mimalloc.pages.PageWalk;
+import maze.heap.mimalloc.pages.V3Layout;
+import maze.heap.mimalloc.segments.SegmentWalk;
+import maze.heap.mimalloc.segments.V1Layout;
+import maze.heap.mimalloc.segments.V2Layout;
 import java.nio.file.Path;
 import java.util.List;
 import maze.core.CoreModel;
@@ -31,7 +35,7 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
 
     @Override
     public List<Detection<MiVersion>> detect(HeapContext ctx) {
-        return MiDetector.detect(ctx).map(f -> List.of(detection(f.version(), f.module(), "exports mi_malloc"))).orElse(List.of());
+        return MimallocDetector.detect(ctx).map(f -> List.of(detection(f.version(), f.module(), "exports mi_malloc"))).orElse(List.of());
     }
 
     /** A detection of mimalloc {@code v} in {@code module} (tests build one by hand too). */
@@ -51,16 +55,13 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
     public static HeapSummary walk(HeapContext ctx, Detection<MiVersion> d, BlockSink sink) {
         MiVersion v = d.state();
         if (v.generation() == 1) {
-            LayoutChooser.Chosen<MiV1Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV1Layout.REQUEST, MiV1Layout::from);
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v1(mem, l, v), sink);
+            return SegmentWalk.v1(ctx, d.module(), v, sink);
         }
         if (v.generation() == 2) {
-            LayoutChooser.Chosen<MiV2Layout> c = MiLayouts.choose(ctx, d.module(), v, MiV2Layout.REQUEST, MiV2Layout::from);
-            int mapWords = MiSegmentSetup.mapSymbolWords(d.module());
-            return new MiSegmentWalk(ctx, d.module(), v).run(c, (mem, l) -> MiSegmentSetup.v2(mem, l, v, mapWords), sink);
+            return SegmentWalk.v2(ctx, d.module(), v, ModuleFile.symbolWords(d.module(), "mi_segment_map"), sink);
         }
         if (v.generation() == 3) {
-            return new V3Walk(ctx, d.module(), v).run(sink);
+            return new PageWalk(ctx, d.module(), v).run(sink);
         }
         throw new LayoutException("mimalloc " + d.version().describe() + " in " + d.module().path()
                 + ": generations 1, 2 and 3 are walked; generation " + v.generation() + " is unknown");
@@ -73,7 +74,7 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
 
     @Override
     public List<Path> probeCandidates(CoreModel core) {
-        return MiProbeCandidates.of(core);
+        return ProbeCandidates.of(core);
     }
 
     @Override
@@ -85,15 +86,15 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
     /** The version as detection reads it, and the request of that generation's walker. */
     @Override
     public Recipe tableRecipe(Path library) {
-        try (MiModuleFile file = new MiModuleFile(ElfFile.open(library))) {
+        try (ModuleFile file = new ModuleFile(ElfFile.open(library))) {
             if (file.export("mi_malloc") == null && !file.defines("mi_malloc")) {
                 throw new IllegalArgumentException(library + " is not a mimalloc library (it defines no mi_malloc)");
             }
-            MiVersion v = MiDetector.version(file);
+            MiVersion v = MimallocDetector.version(file);
             LayoutRequest request = switch (v.generation()) {
-                case 1 -> MiV1Layout.REQUEST;
-                case 2 -> MiV2Layout.REQUEST;
-                case 3 -> MiV3Layout.REQUEST;
+                case 1 -> V1Layout.REQUEST;
+                case 2 -> V2Layout.REQUEST;
+                case 3 -> V3Layout.REQUEST;
                 default -> throw new IllegalArgumentException(library + ": mimalloc of an unknown generation ("
                         + v.describe() + ")");
             };

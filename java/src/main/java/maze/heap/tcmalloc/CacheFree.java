@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.HashSet;
 import java.util.Set;
 import maze.heap.LongArrays;
@@ -16,7 +17,7 @@ final class CacheFree {
     /** Thread cache lists stay far below this (kMaxDynamicFreeListLength is 8192). */
     private static final int MAX_LIST = 1 << 16;
 
-    private final TcMemory m;
+    private final FieldReader m;
     private final TcLayout l;
     private final SizeClasses classes;
     private final LongArrays free = new LongArrays();
@@ -25,7 +26,7 @@ final class CacheFree {
     int threadCaches;
     private long brokenChains;
 
-    CacheFree(TcMemory m, TcLayout l, SizeClasses classes) {
+    CacheFree(FieldReader m, TcLayout l, SizeClasses classes) {
         this.m = m;
         this.l = l;
         this.classes = classes;

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import maze.core.Module;
 import maze.core.ProgramHeader;
 import maze.core.Segment;
@@ -24,7 +25,7 @@ final class ModuleData {
     }
 
     /** The writable segment of {@code mod}, or null when its file is not here or has none. */
-    static ModuleData read(TcMemory m, Module mod) {
+    static ModuleData read(FieldReader m, Module mod) {
         ProgramHeader rw = ModuleEvidence.ask(mod, elf -> elf.programHeaders().stream()
                 .filter(p -> p.type() == ProgramHeader.PT_LOAD && (p.flags() & Segment.PF_W) != 0)
                 .findFirst().orElse(null));

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.function.Consumer;
 import maze.layout.LayoutException;
 
@@ -14,7 +15,7 @@ final class PageMap {
     /** x86-64 user addresses have 48 bits; the map's levels cover them: 2^(root + leaf bits) pages. */
     private static final int ADDRESS_BITS = 48;
 
-    private final TcMemory m;
+    private final FieldReader m;
     private final TcLayout l;
     private final int leafBits;
     final int pageShift;
@@ -22,7 +23,7 @@ final class PageMap {
     private long unreadableLeaves;
     private long namedLate;
 
-    PageMap(TcMemory m, TcLayout l) {
+    PageMap(FieldReader m, TcLayout l) {
         this.m = m;
         this.l = l;
         this.leafBits = Integer.numberOfTrailingZeros(l.leafEntries());

@@ -1,12 +1,13 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 /**
  * tcmalloc's size classes as the core holds them (Static::sizemap_): the object size of each
  * class and how many objects move between caches at once (a transfer slot's chain length).
  */
 record SizeClasses(int count, int[] size, int[] toMove) {
 
-    static SizeClasses read(TcMemory m, TcLayout l, long sizeMap) {
+    static SizeClasses read(FieldReader m, TcLayout l, long sizeMap) {
         int[] size = m.ints(sizeMap + l.classToSize(), l.maxClasses());
         int[] move = m.ints(sizeMap + l.objectsToMove(), l.maxClasses());
         int count = (int) Math.min(Integer.MAX_VALUE, m.word(sizeMap + l.numClasses()));

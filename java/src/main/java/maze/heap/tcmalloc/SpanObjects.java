@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.Arrays;
 import maze.heap.BlockSink;
 
@@ -10,7 +11,7 @@ import maze.heap.BlockSink;
  * on object boundaries inside the span, and stops at the first repeat (a cycle).
  */
 final class SpanObjects {
-    private final TcMemory m;
+    private final FieldReader m;
     private final SizeClasses classes;
     private final long[] cacheFree;
     private final int pageShift;
@@ -26,7 +27,7 @@ final class SpanObjects {
     long badSpanLists;
     long badClasses;
 
-    SpanObjects(TcMemory m, SizeClasses classes, long[] cacheFree, int pageShift) {
+    SpanObjects(FieldReader m, SizeClasses classes, long[] cacheFree, int pageShift) {
         this.m = m;
         this.classes = classes;
         this.cacheFree = cacheFree;

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.ArrayList;
 import java.util.List;
 import maze.core.Module;
@@ -18,11 +19,11 @@ final class StaticsSearch {
     /** Spans sampled from the central lists for the page heap's search and check. */
     private static final int SAMPLE = 256;
 
-    private final TcMemory m;
+    private final FieldReader m;
     private final TcLayout l;
     private final Module mod;
 
-    StaticsSearch(TcMemory m, TcLayout l, Module mod) {
+    StaticsSearch(FieldReader m, TcLayout l, Module mod) {
         this.m = m;
         this.l = l;
         this.mod = mod;

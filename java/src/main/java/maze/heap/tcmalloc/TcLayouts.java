@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import maze.core.Module;
 import maze.heap.HeapContext;
 import maze.heap.Version;
@@ -27,7 +28,7 @@ final class TcLayouts {
     private TcLayouts() {
     }
 
-    static Chosen choose(HeapContext ctx, TcMemory m, Module mod, Version version) {
+    static Chosen choose(HeapContext ctx, FieldReader m, Module mod, Version version) {
         LayoutChooser.Chosen<Sourced> c = LayoutChooser.choose(ALLOCATOR, mod, version.text(),
                 () -> ctx.layouts(mod, TcLayout.REQUEST), src -> new Sourced(TcLayout.from(src), src));
         TcLayout l = c.layout().layout();

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import maze.core.Module;
@@ -26,13 +27,13 @@ final class TcmallocWalk {
     }
 
     HeapSummary run(BlockSink sink) {
-        TcMemory m = new TcMemory(ctx.memory(), ctx.warnings());
+        FieldReader m = new FieldReader(ctx.memory(), ctx.warnings());
         TcLayouts.Chosen chosen = TcLayouts.choose(ctx, m, module, version);
         return new HeapSummary(version, walk(m, chosen.layout(), chosen.statics(), chosen.origin(), sink));
     }
 
     /** The walk once layouts and statics are known (tests give them for synthetic memory); gives the facts. */
-    static Map<String, Object> walk(TcMemory m, TcLayout l, Statics st, String origin, BlockSink sink) {
+    static Map<String, Object> walk(FieldReader m, TcLayout l, Statics st, String origin, BlockSink sink) {
         SizeClasses classes = SizeClasses.read(m, l, st.sizeMap());
         String problem = classes.problem(l.maxClasses());
         if (problem != null) {
@@ -49,7 +50,7 @@ final class TcmallocWalk {
         return facts(m, l, st, origin, map, caches, spans);
     }
 
-    private static Map<String, Object> facts(TcMemory m, TcLayout l, Statics st, String origin, PageMap map,
+    private static Map<String, Object> facts(FieldReader m, TcLayout l, Statics st, String origin, PageMap map,
                                              CacheFree caches, SpanObjects spans) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("layout", origin);

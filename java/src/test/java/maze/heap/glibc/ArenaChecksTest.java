@@ -17,7 +17,7 @@ class ArenaChecksTest {
     private final Warnings warnings = new Warnings();
     // mp_ at MP, its sbrk_base at +0x50
     private final GlibcMemory m = new GlibcMemory(mem, new GlibcLayout(0, MP, 0x48, 0, 2200, 96, 2160, 2184, 16, 2, 104, 254,
-            0x50, 0, 0, 32, 0, 8, 16, 0, 2, 128, 64), 0, true, warnings);
+            0x50, 0, 0, -1, -1, -1, 32, 0, 8, 16, 0, 2, 128, 64), 0, true, warnings);
 
     ArenaChecksTest() {
         mem.putLong(MP + 0x50, SBRK);

@@ -20,7 +20,7 @@ class FreeChunksTest {
     private final Warnings warnings = new Warnings();
     // fastbinsY at 16 (2 bins), tcache: counts at 0 (u16), entries at 128, 64 bins; TLS tcache at +0x48
     private final GlibcLayout layout = new GlibcLayout(0, 0, 0x48, 0, 2200, 96, 2160, 2184, 16, 2, 104, 254,
-            0, 0, 0, 48, 0, 8, 16, 0, 2, 128, 64);
+            0, 0, 0, -1, -1, -1, 48, 0, 8, 16, 0, 2, 128, 64);
     private final Arena arena = new Arena(ARENA, true, HEAP + 0x1800, 0x21000,
             List.of(new ChunkRange(HEAP, HEAP + 0x1800, HEAP + 0x2000, ARENA, false)));
     private final ThreadInfo thread = new ThreadInfo(7, TLS, 0, 0);
@@ -77,6 +77,18 @@ class FreeChunksTest {
         long[] e = tcache(2);
         assertArrayEquals(new long[] {f[0], f[1], e[0], e[1]}, collect());
         assertTrue(warnings.all().isEmpty(), warnings.all().toString());
+    }
+
+    /** The free-space figures tell fastbin chunks (free for mallinfo2) from tcache ones (in use for it). */
+    @Test
+    void fastbinAndTcacheChunksStayApart() {
+        long[] f = fastbin();
+        long[] e = tcache(2);
+        GlibcMemory m = new GlibcMemory(mem, layout, 0, true, warnings);
+        FreeChunks free = new FreeChunks(m);
+        free.collect(List.of(arena), List.of(thread), TLS_OFFSET);
+        assertArrayEquals(f, free.fastbinChunks());
+        assertArrayEquals(e, free.tcacheChunks());
     }
 
     @Test

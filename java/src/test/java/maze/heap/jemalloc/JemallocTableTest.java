@@ -7,6 +7,7 @@ import maze.layout.LayoutTable;
 import maze.layout.LayoutTables;
 import maze.testing.MimallocBuilds;
 import maze.testing.TableChecks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ class JemallocTableTest {
                 .orElseThrow(() -> new AssertionError("no jemalloc build of kind " + kind + " provisioned"));
     }
 
+    @Tag("gdb")
     @Test
     void structsEqualTheRebuildsDwarf() throws IOException {
         TableChecks.assertStructsEqualDwarf(TABLE, build("debian-rebuild").path(), JeLayout.REQUEST);

@@ -34,7 +34,7 @@ class SlabAndTcacheTest {
         assertTrue(e.load(EDATA));
         List<Long> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, new long[] {SLAB + 3 * 32}).emit(e, 2, checks, (a, s, f) -> {
+        new SlabBlocks(classes, cached(2, SLAB + 3 * 32)).emit(e, 2, checks, (a, s, f) -> {
             assertEquals(32, s);
             blocks.add(a);
         });
@@ -51,7 +51,7 @@ class SlabAndTcacheTest {
         Edata e = new Edata(mem, L);
         e.load(EDATA);
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, new long[0]).emit(e, 2, checks, (a, s, f) -> { });
+        new SlabBlocks(classes, new CachedBlocks()).emit(e, 2, checks, (a, s, f) -> { });
         checks.report(warnings);
         assertTrue(warnings.all().get(0).contains("1 slabs' free counts disagree"), warnings.all().toString());
     }
@@ -64,7 +64,7 @@ class SlabAndTcacheTest {
         e.load(EDATA);
         List<long[]> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        LargeBlocks large = new LargeBlocks(classes, new long[0]);
+        LargeBlocks large = new LargeBlocks(classes, new CachedBlocks());
         large.emit(e, 2, checks, (a, s, f) -> blocks.add(new long[] {a, s}));
         assertEquals(1, blocks.size());
         assertArrayEquals(new long[] {SLAB + 0x40, 32}, blocks.get(0));
@@ -89,6 +89,36 @@ class SlabAndTcacheTest {
         assertTrue(warnings.all().get(0).contains("1 extent headers disagree with the extent map"), warnings.all().toString());
     }
 
+    private static CachedBlocks cached(int szind, long... pointers) {
+        CachedBlocks c = new CachedBlocks();
+        for (long p : pointers) {
+            c.add(p, szind);
+        }
+        return c;
+    }
+
+    /**
+     * A cached pointer must be an allocated region of its bin's class: one that is none (a damaged
+     * stack slot), one held twice, and one in a slab of another class each leave a block listed wrongly.
+     */
+    @Test
+    void cachedPointersThatAreNoAllocatedBlockOfTheirClassAreWarnedAbout() {
+        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 0, true, 0), SLAB, 4096);
+        Edata e = new Edata(mem, L);
+        e.load(EDATA);
+        CachedBlocks c = cached(2, SLAB + 3 * 32, SLAB + 3 * 32, SLAB + 5);
+        c.add(SLAB + 7 * 32, 4);
+        new SlabBlocks(classes, c).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        c.report(warnings);
+        assertEquals(List.of("jemalloc: thread caches hold 1 pointers that are no allocated block, 1 held twice, 1 of"
+                + " another size class (damaged caches); the blocks they stood for may be listed as live"), warnings.all());
+        CachedBlocks clean = cached(2, SLAB + 3 * 32);
+        new SlabBlocks(classes, clean).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        Warnings none = new Warnings();
+        clean.report(none);
+        assertEquals(0, none.count());
+    }
+
     private void tcacheWithThreeCachedBlocks(long next) {
         mem.putLong(ARENAS, ARENA);
         mem.putLong(ARENA + L.arenaDescriptors().offset(), DESC);
@@ -106,7 +136,7 @@ class SlabAndTcacheTest {
     void blocksInATcacheStackAreCollected() {
         tcacheWithThreeCachedBlocks(DESC);
         TcacheFree t = new TcacheFree(mem, L, warnings);
-        assertArrayEquals(new long[] {SLAB + 32, SLAB + 64, SLAB + 96}, t.collect(ARENAS, SizeClasses.NBINS, classes));
+        assertArrayEquals(new long[] {SLAB + 32, SLAB + 64, SLAB + 96}, t.collect(ARENAS, SizeClasses.NBINS, classes).pointers());
         assertEquals(1, t.arenas);
         assertEquals(1, t.tcaches);
         assertEquals(96, t.bytes);
@@ -119,7 +149,7 @@ class SlabAndTcacheTest {
         mem.putLong(DESC + 32 + L.descNext().offset(), DESC + 32);
         mem.putLong(DESC + 32 + L.descBins().offset(), 0);
         TcacheFree t = new TcacheFree(mem, L, warnings);
-        assertEquals(3, t.collect(ARENAS, SizeClasses.NBINS, classes).length);
+        assertEquals(3, t.collect(ARENAS, SizeClasses.NBINS, classes).size());
         assertTrue(warnings.incomplete());
         assertTrue(warnings.all().get(0).contains("tcache list is damaged"), warnings.all().toString());
     }

@@ -1,5 +1,8 @@
 package maze.heap.mimalloc;
 
+import maze.heap.mimalloc.pages.V3Layout;
+import maze.heap.mimalloc.segments.V1Layout;
+import maze.heap.mimalloc.segments.V2Layout;
 import maze.layout.LayoutTables;
 import maze.layout.LayoutTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +22,7 @@ import maze.layout.LayoutCache;
 import maze.layout.LayoutSource;
 import maze.layout.StructLayout;
 import maze.testing.MimallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +38,7 @@ class BuiltinLayoutTest {
     /** DWARF through the product's layout layer (gdb), with no cache so the answer is fresh. */
     private static LayoutSource dwarf(String build) throws IOException {
         return new DwarfLayoutProvider(GdbOptions.defaults(), LayoutCache.disabled()).forFile(build(build).path(),
-                MiV2Layout.REQUEST);
+                V2Layout.REQUEST);
     }
 
     private static MimallocBuilds.Build build(String name) throws IOException {
@@ -42,6 +46,7 @@ class BuiltinLayoutTest {
                 .orElseThrow(() -> new AssertionError(name + " not provisioned"));
     }
 
+    @Tag("gdb")
     @Test
     void structsEqualDwarf() throws IOException {
         for (String name : new String[] {"mimalloc-2.0.9-relwithdebinfo", "mimalloc-2.0.9-debian-flags"}) {
@@ -58,6 +63,7 @@ class BuiltinLayoutTest {
         }
     }
 
+    @Tag("gdb")
     @Test
     void symbolsEqualTheTwinsSymtab() throws IOException {
         LayoutSource twin = dwarf("mimalloc-2.0.9-debian-flags");
@@ -75,7 +81,7 @@ class BuiltinLayoutTest {
             }
             assertEquals(build("debian-" + t.version()).buildId(), t.buildId(), t.resource());
         }
-        MiV3Layout.from(LayoutTables.load("mimalloc/debian-3.0.1.layout").source());
+        V3Layout.from(LayoutTables.load("mimalloc/debian-3.0.1.layout").source());
     }
 
     /**
@@ -83,6 +89,7 @@ class BuiltinLayoutTest {
      * mimalloc` derives from its DWARF now (so a hand edit, or a change in the walker's request,
      * fails here), keyed by that file's build-id, and its generation's walker takes it.
      */
+    @Tag("gdb")
     @Test
     void upstreamTablesAreDerivedFromTheirBuildsDwarf() throws IOException {
         for (MimallocBuilds.Build b : MimallocBuilds.reference(PROJECT)) {
@@ -98,9 +105,9 @@ class BuiltinLayoutTest {
                 assertEquals(elf.buildId(), t.buildId(), name);
             }
             switch (b.version().charAt(0)) {
-                case '1' -> MiV1Layout.from(t.source());
-                case '2' -> MiV2Layout.from(t.source());
-                default -> MiV3Layout.from(t.source());
+                case '1' -> V1Layout.from(t.source());
+                case '2' -> V2Layout.from(t.source());
+                default -> V3Layout.from(t.source());
             }
         }
     }
@@ -114,7 +121,7 @@ class BuiltinLayoutTest {
 
     @Test
     void everyFieldTheWalkerReadsIsInTheTable() {
-        MiV2Layout.from(TABLE.source()); // throws LayoutException naming the missing field
-        assertEquals(0, MiV2Layout.from(TABLE.source()).heap().padding());
+        V2Layout.from(TABLE.source()); // throws LayoutException naming the missing field
+        assertEquals(0, V2Layout.from(TABLE.source()).heap().padding());
     }
 }

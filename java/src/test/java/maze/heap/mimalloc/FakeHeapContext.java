@@ -7,6 +7,7 @@ import maze.core.CoreModel;
 import maze.core.Module;
 import maze.core.Segment;
 import maze.core.ThreadInfo;
+import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.Warnings;
 import maze.layout.LayoutRequest;
@@ -19,15 +20,15 @@ import maze.testing.FakeScanner;
  * A HeapContext over synthetic memory: one library module (no file on disk), one thread, the
  * given core segments, and {@code dwarf} as what the layout layer answers (null: no DWARF).
  */
-final class FakeHeapContext implements HeapContext {
-    static final long THREAD = 0x7f0000100000L;
+public final class FakeHeapContext implements HeapContext {
+    public static final long THREAD = 0x7f0000100000L;
 
     private final CoreModel core;
     private final MemoryView mem;
     private final LayoutSource dwarf;
     private final Warnings warnings = new Warnings();
 
-    FakeHeapContext(MemoryView mem, List<Segment> segments, LayoutSource dwarf, String buildId, long bias) {
+    public FakeHeapContext(MemoryView mem, List<Segment> segments, LayoutSource dwarf, String buildId, long bias) {
         this.mem = mem;
         this.dwarf = dwarf;
         Module lib = new Module("/usr/lib/libmimalloc.so", "libmimalloc.so", bias, buildId, null, null, false);
@@ -35,8 +36,13 @@ final class FakeHeapContext implements HeapContext {
                 List.of(new ThreadInfo(1, THREAD, 0, 0)), segments, List.of(), Map.of(), List.of(lib), List.of());
     }
 
-    Module library() {
+    public Module library() {
         return core.modules().get(0);
+    }
+
+    /** A detection of mimalloc {@code v} in {@code lib}, as the plugin makes one. */
+    public static Detection<MiVersion> detection(MiVersion v, Module lib) {
+        return MimallocPlugin.detection(v, lib, "test");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The hidden statics found in synthetic module data, and refused when the checks do not single them out. */
 class StaticsSearchTest {
     private static Statics search(TcFakeHeap h) {
-        return new StaticsSearch(new TcMemory(h.mem, h.warnings), TcFakeHeap.L, null)
+        return new StaticsSearch(new FieldReader(h.mem, h.warnings), TcFakeHeap.L, null)
                 .find(h.data(), TcFakeHeap.THREAD_HEAPS);
     }
 

@@ -1,5 +1,6 @@
 package maze.heap.tcmalloc;
 
+import maze.heap.FieldReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class TcFakeHeap {
     Result walk() {
         List<long[]> blocks = new ArrayList<>();
         Statics st = new Statics(PAGE_HEAP, SIZE_MAP, CENTRAL, THREAD_HEAPS, "test");
-        Map<String, Object> facts = TcmallocWalk.walk(new TcMemory(mem, warnings), L, st, "test",
+        Map<String, Object> facts = TcmallocWalk.walk(new FieldReader(mem, warnings), L, st, "test",
                 (a, s, f) -> blocks.add(new long[] {a, s}));
         return new Result(blocks, facts);
     }

@@ -8,6 +8,7 @@ import maze.layout.LayoutTables;
 import maze.testing.MimallocBuilds;
 import maze.testing.TableChecks;
 import maze.testing.TcmallocBuilds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class TcmallocTableTest {
                 java.util.Arrays.stream(TABLES).map(t -> t[0]).toList());
     }
 
+    @Tag("gdb")
     @Test
     void structsEqualDwarf() throws IOException {
         for (String[] t : TABLES) {

@@ -1,0 +1,39 @@
+package maze.testing;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+/** A missing provision fails `mvn test` and says what to run; a skip needs asking for, never in CI. */
+class FixturesTest {
+    private static final String WHY = "/x/mimalloc-index.tsv is missing: run tests/provision/mimalloc.sh";
+
+    @Test
+    void aMissingResourceFailsByDefaultNamingTheScriptToRun() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Fixtures.require(false, WHY, Map.of()));
+        assertTrue(e.getMessage().contains("run tests/provision/mimalloc.sh"), e.getMessage());
+        assertTrue(e.getMessage().contains(".ci/run"), e.getMessage());
+    }
+
+    @Test
+    void ciNeverSkipsEvenWhenSkipsAreAllowed() {
+        assertThrows(AssertionError.class,
+                () -> Fixtures.require(false, WHY, Map.of("CI", "true", "MAZE_ALLOW_SKIPS", "1")));
+    }
+
+    @Test
+    void aDeveloperWhoAllowsSkipsGetsASkipNotAPass() {
+        TestAbortedException e = assertThrows(TestAbortedException.class,
+                () -> Fixtures.require(false, WHY, Map.of("MAZE_ALLOW_SKIPS", "1")));
+        assertTrue(e.getMessage().contains(WHY), e.getMessage());
+    }
+
+    @Test
+    void aPresentResourceIsNeitherFailureNorSkip() {
+        assertDoesNotThrow(() -> Fixtures.require(true, WHY, Map.of()));
+    }
+}
