@@ -83,7 +83,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void writePage(OutputFile page, AnalysisResult r) throws java.io.IOException {
         if (page != null) {
             try (OutputStream o = page.open()) {
-                HtmlReport.write("maze: " + input.core.getFileName(), r.ranking(0), r.summary(), o);
+                HtmlReport.write("maze: " + input.core.getFileName(), r.ranking(0), r.summary(), r.accounting(), o);
             }
             page.commit();
         }

@@ -73,8 +73,13 @@ public final class HtmlPage {
 
     /** The cells as SVG rectangles, named in a tooltip and (where they fit) in the cell. */
     public HtmlPage treemap(List<Treemap.Cell> cells, String unit) {
-        html.append("<svg id=\"treemap\" viewBox=\"0 0 ")
-                .append(num(WIDTH)).append(' ').append(num(HEIGHT)).append("\" role=\"img\">");
+        return treemap("treemap", cells, HEIGHT, unit);
+    }
+
+    /** The same in an SVG of id {@code id}, {@code height} high (cells laid out for it). */
+    public HtmlPage treemap(String id, List<Treemap.Cell> cells, double height, String unit) {
+        html.append("<svg id=\"").append(escape(id)).append("\" viewBox=\"0 0 ")
+                .append(num(WIDTH)).append(' ').append(num(height)).append("\" role=\"img\">");
         for (Treemap.Cell c : cells) {
             String label = escape(c.label());
             html.append("<g><rect data-type=\"").append(label).append("\" x=\"").append(num(c.x())).append("\" y=\"")

@@ -19,8 +19,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** {@code ranking}: every row ({@code ranking(0)}). */
-    public static void write(String title, Ranking ranking, ReportSummary s, OutputStream out) throws IOException {
+    /** {@code ranking}: every row ({@code ranking(0)}); {@code accounting} may be null (not computed). */
+    public static void write(String title, Ranking ranking, ReportSummary s, MemoryAccounting accounting,
+                             OutputStream out) throws IOException {
         HtmlPage page = new HtmlPage(title);
         page.paragraph(s.liveBlocks() + " live blocks, " + Sizes.human(s.liveBytes()) + " (" + s.liveBytes()
                 + " bytes) in " + (ranking.shown().size() + ranking.otherTypes()) + " types; allocator "
@@ -37,6 +38,9 @@ public final class HtmlReport {
         page.heading("Types, largest first");
         page.table(new String[] {"Order", "Blocks", "Bytes", "Average", "Type"}, rows(ranking),
                 new boolean[] {true, true, true, true, false}, 4);
+        if (accounting != null) {
+            AccountingHtml.write(accounting, page);
+        }
         summary(page, s);
         page.write(out);
     }
