@@ -9,6 +9,7 @@ import maze.output.OutputFile;
 import maze.output.Stdout;
 import maze.pack.AnalysisInput;
 import maze.app.AnalysisResult;
+import maze.report.HtmlReport;
 import maze.report.JsonReport;
 import maze.report.TextReport;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  maze analyze core.1234",
                 "  maze analyze core.1234 --top 20 --json result.json",
+                "  maze analyze core.1234 --html heap.html",
                 "  maze analyze core.1234 --sysroot /tmp/files-from-that-host"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
@@ -35,6 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the whole result as JSON to FILE (- for stdout)")
     Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a page with a treemap, the table and the warnings to FILE")
+    Path html;
 
     @Option(names = "--human", description = "sizes as KiB/MiB/GiB instead of bytes")
     boolean human;
@@ -49,9 +54,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");
+             OutputFile page = input.output(html, "--html");
              AnalysisInput in = input.open(file, spec.commandLine().getErr());
              Analysis analysis = Analysis.open(input.request(in))) {
+            if (page != null && in.bundle() != null) {
+                page.alsoRefuse(in.bundle().root());
+            }
             AnalysisResult r = analysis.run(null);
+            writePage(page, r);
             PrintWriter out = spec.commandLine().getOut();
             if (jsonToStdout) {
                 out.flush();
@@ -67,6 +77,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 file.commit();
             }
             return ExitCode.of(r.summary()).code;
+        }
+    }
+
+    private void writePage(OutputFile page, AnalysisResult r) throws java.io.IOException {
+        if (page != null) {
+            try (OutputStream o = page.open()) {
+                HtmlReport.write("maze: " + input.core.getFileName(), r.ranking(0), r.summary(), r.accounting(), o);
+            }
+            page.commit();
         }
     }
 }

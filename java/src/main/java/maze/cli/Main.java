@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells where the heap memory of a Linux process went, from its core dump.",
         subcommands = {AnalyzeCommand.class, BlocksCommand.class, DemoCommand.class, InfoCommand.class,
+                DiffCommand.class,
                 LayoutsCommand.class, PackCommand.class, CaptureCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
@@ -57,7 +58,8 @@ public final class Main {
         ArgumentHints.of(cl.getCommandSpec().name(), ex.getCommandLine().getParseResult().originalArgs())
                 .ifPresent(h -> err.println("maze: " + h));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Usage: " + cl.getHelp().synopsis(0).strip());
+        // the short form: a long synopsis wraps, and the one line that matters would drown
+        err.println("Usage: " + cl.getHelp().abbreviatedSynopsis().strip());
         err.println("'" + cl.getCommandSpec().qualifiedName() + " --help' explains every option.");
         return ExitCode.USAGE.code;
     }
