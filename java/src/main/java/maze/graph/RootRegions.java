@@ -89,6 +89,7 @@ public final class RootRegions {
             }
         }
 
+        /** The ranges, neighbours of one area joined. */
         public RootRegions build() {
             int n = ranges.size();
             long[] s = new long[n];
@@ -96,10 +97,18 @@ public final class RootRegions {
             int[] a = new int[n];
             int i = 0;
             for (Map.Entry<Long, long[]> r : ranges.entrySet()) {
+                int area = (int) r.getValue()[1];
+                if (i > 0 && e[i - 1] == r.getKey() && a[i - 1] == area) {
+                    e[i - 1] = r.getValue()[0];
+                    continue;
+                }
                 s[i] = r.getKey();
                 e[i] = r.getValue()[0];
-                a[i++] = (int) r.getValue()[1];
+                a[i++] = area;
             }
+            s = Arrays.copyOf(s, i);
+            e = Arrays.copyOf(e, i);
+            a = Arrays.copyOf(a, i);
             return new RootRegions(s, e, a, List.copyOf(areas));
         }
     }

@@ -1,0 +1,130 @@
+package maze.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import maze.cli.ExitCode;
+import maze.testing.CliRun;
+import maze.testing.FixtureProcess;
+import maze.testing.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * maze leaks and maze refs on a gcore of reach_truth, whose truth gives every block its set
+ * (SET:GROUP): scored block by block, exactly.
+ */
+@Tag("scenario")
+class ReachTruthTest {
+    @TempDir
+    static Path dir;
+    private static Path core;
+    /** Truth block ptr -> "SET:GROUP". */
+    private static final Map<Long, String> truth = new TreeMap<>();
+    private static final Map<Long, Long> truthSize = new TreeMap<>();
+
+    @BeforeAll
+    static void gcoreTheFixture() throws Exception {
+        Path fixture = Fixtures.binary("reach_truth");
+        Fixtures.require(Files.isExecutable(Path.of("/usr/bin/gcore")), "gcore (gdb) is not installed");
+        Path truthFile = dir.resolve("truth.jsonl");
+        try (FixtureProcess p = FixtureProcess.start(List.of(fixture.toString(), truthFile.toString()), dir,
+                FixtureProcess.defaultTimeout())) {
+            core = p.gcore(dir);
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(truthFile)) {
+            JsonNode n = json.readTree(line);
+            if (n.has("ptr") && n.get("live").asBoolean()) {
+                long ptr = Long.parseUnsignedLong(n.get("ptr").asText().substring(2), 16);
+                truth.put(ptr, n.get("type").asText());
+                truthSize.put(ptr, n.get("size").asLong());
+            }
+        }
+    }
+
+    @Test
+    void everyBlockIsInItsSet() throws Exception {
+        Path listing = dir.resolve("sets.jsonl");
+        CliRun r = CliRun.maze("leaks", core.toString(), "--list", "--all", "-o", listing.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        TreeMap<Long, long[]> blocks = new TreeMap<>();
+        Map<Long, String> sets = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(listing)) {
+            JsonNode n = json.readTree(line);
+            long a = Long.parseUnsignedLong(n.get("address").asText().substring(2), 16);
+            blocks.put(a, new long[] {a + n.get("size").asLong()});
+            sets.put(a, n.get("set").asText());
+        }
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> perSet = new TreeMap<>();
+        for (Map.Entry<Long, String> t : truth.entrySet()) {
+            Map.Entry<Long, long[]> b = blocks.floorEntry(t.getKey());
+            String expected = t.getValue().substring(0, t.getValue().indexOf(':'));
+            boolean inside = b != null && t.getKey() + truthSize.get(t.getKey()) <= b.getValue()[0];
+            String got = inside ? sets.get(b.getKey()) : "not listed";
+            if (!expected.equals(got)) {
+                wrong.add(String.format("0x%x %s: %s", t.getKey(), t.getValue(), got));
+            }
+            perSet.merge(expected, 1, Integer::sum);
+        }
+        assertEquals(List.of(), wrong, "blocks in the wrong set");
+        assertEquals(Map.of("anchored", 54, "leaked", 33, "unreferenced", 23), perSet, "the fixture's truth");
+        long others = sets.entrySet().stream().filter(e -> !truth.containsKey(e.getKey())
+                && !e.getValue().equals("anchored")).count();
+        assertEquals(0, others, "the runtime's own blocks (outside the truth) are reachable");
+    }
+
+    @Test
+    void refsNamesTheGlobalOfEachTree() {
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            long leaf = lastOf("anchored:" + global);
+            CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", leaf + 8));
+            assertEquals(ExitCode.OK.code, r.exit(), r.err());
+            assertTrue(r.out().contains(String.format("Block 0x%x (malloc(", leaf)), r.out());
+            assertTrue(r.out().contains("offset +0x8"), r.out());
+            assertTrue(r.out().contains("Shortest path from a root:\n  root  " + global + " in "), r.out());
+        }
+    }
+
+    @Test
+    void refsSaysALeakedBlockHasNoPath() {
+        long single = lastOf("unreferenced:single");
+        CliRun r = CliRun.maze("refs", core.toString(), Long.toString(single));
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().contains("): unreferenced\n"), r.out());
+        assertTrue(r.out().contains("No path from a root: the block is leaked."), r.out());
+    }
+
+    @Test
+    void refsOfAnAddressInNoBlockIsAUsageError() {
+        CliRun r = CliRun.maze("refs", core.toString(), "0x10");
+        assertEquals(ExitCode.USAGE.code, r.exit(), r.err());
+        assertTrue(r.err().contains("0x10 lies in no live heap block"), r.err());
+    }
+
+    @Test
+    void leaksTableCountsTheLeakedBlocks() {
+        CliRun r = CliRun.maze("leaks", core.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*leaked: +56 blocks +2240 bytes.*"), r.out());
+        assertTrue(r.out().matches("(?s).*unreferenced: +23 blocks +920 bytes.*"), r.out());
+        assertTrue(r.out().contains("Warnings:     none"), r.out());
+    }
+
+    private static long lastOf(String type) {
+        return truth.entrySet().stream().filter(e -> e.getValue().equals(type)).mapToLong(Map.Entry::getKey)
+                .max().orElseThrow();
+    }
+}
