@@ -6,6 +6,7 @@ import java.util.List;
 import maze.classify.TypeNames;
 import maze.core.ThreadRegisters;
 import maze.graph.BlockTable;
+import maze.graph.Dominators;
 import maze.graph.GraphBuilder;
 import maze.graph.ReachSets;
 import maze.graph.RefGraph;
@@ -17,6 +18,7 @@ import maze.graph.SymbolNames;
 import maze.heap.Warnings;
 import maze.memory.CoreMemory;
 import maze.nativebind.NativeCoreScanner;
+import maze.report.Ranking;
 import maze.report.ReportSummary;
 
 /**
@@ -32,6 +34,7 @@ public final class References implements AutoCloseable {
     private final ReachSets sets;
     private final Warnings warnings;
     private final long millis;
+    private Dominators dominators;
 
     private References(Analysis analysis, CoreMemory memory, AnalysisResult result, RefGraph graph, ReachSets sets,
                        Warnings warnings, long millis) {
@@ -87,6 +90,19 @@ public final class References implements AutoCloseable {
 
     public TypeNames names() {
         return result.names();
+    }
+
+    /** The dominator tree and retained sizes, computed on first use. */
+    public synchronized Dominators dominators() {
+        if (dominators == null) {
+            dominators = Dominators.of(sets);
+        }
+        return dominators;
+    }
+
+    /** The heap walk's table, as maze analyze shows it. */
+    public Ranking ranking(int top) {
+        return result.ranking(top);
     }
 
     public CoreMemory memory() {

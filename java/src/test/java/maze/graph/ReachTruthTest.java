@@ -123,6 +123,27 @@ class ReachTruthTest {
         assertTrue(r.out().contains("Warnings:     none"), r.out());
     }
 
+    /** Each global's tree is retained by it alone, though leaked blocks point into one of them. */
+    @Test
+    void analyzeRetainedGivesEachGlobalItsWholeTree() throws Exception {
+        Path listing = dir.resolve("retained-sets.jsonl");
+        assertEquals(ExitCode.OK.code, CliRun.maze("leaks", core.toString(), "--list", "--all", "-o",
+                listing.toString()).exit());
+        Map<Long, Long> sizes = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(listing)) {
+            JsonNode n = json.readTree(line);
+            sizes.put(Long.parseUnsignedLong(n.get("address").asText().substring(2), 16), n.get("size").asLong());
+        }
+        CliRun r = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0");
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            long bytes = truth.entrySet().stream().filter(e -> e.getValue().equals("anchored:" + global))
+                    .mapToLong(e -> sizes.get(e.getKey())).sum();
+            assertTrue(r.out().matches("(?s).*\\n +" + bytes + " +1  " + global + " in .*"), bytes + "\n" + r.out());
+        }
+    }
+
     private static long lastOf(String type) {
         return truth.entrySet().stream().filter(e -> e.getValue().equals(type)).mapToLong(Map.Entry::getKey)
                 .max().orElseThrow();
