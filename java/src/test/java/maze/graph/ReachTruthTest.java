@@ -28,61 +28,25 @@ import org.junit.jupiter.api.io.TempDir;
 class ReachTruthTest {
     @TempDir
     static Path dir;
+    private static ReachTruth reach;
     private static Path core;
     /** Truth block ptr -> "SET:GROUP". */
-    private static final Map<Long, String> truth = new TreeMap<>();
-    private static final Map<Long, Long> truthSize = new TreeMap<>();
+    private static Map<Long, String> truth;
 
     @BeforeAll
     static void gcoreTheFixture() throws Exception {
-        Path fixture = Fixtures.binary("reach_truth");
-        Fixtures.require(Files.isExecutable(Path.of("/usr/bin/gcore")), "gcore (gdb) is not installed");
-        Path truthFile = dir.resolve("truth.jsonl");
-        try (FixtureProcess p = FixtureProcess.start(List.of(fixture.toString(), truthFile.toString()), dir,
-                FixtureProcess.defaultTimeout())) {
-            core = p.gcore(dir);
-        }
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(truthFile)) {
-            JsonNode n = json.readTree(line);
-            if (n.has("ptr") && n.get("live").asBoolean()) {
-                long ptr = Long.parseUnsignedLong(n.get("ptr").asText().substring(2), 16);
-                truth.put(ptr, n.get("type").asText());
-                truthSize.put(ptr, n.get("size").asLong());
-            }
-        }
+        reach = ReachTruth.take(dir, Map.of());
+        core = reach.core;
+        truth = reach.types;
     }
 
     @Test
     void everyBlockIsInItsSet() throws Exception {
-        Path listing = dir.resolve("sets.jsonl");
-        CliRun r = CliRun.maze("leaks", core.toString(), "--list", "--all", "-o", listing.toString());
-        assertEquals(ExitCode.OK.code, r.exit(), r.err());
-        TreeMap<Long, long[]> blocks = new TreeMap<>();
-        Map<Long, String> sets = new TreeMap<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(listing)) {
-            JsonNode n = json.readTree(line);
-            long a = Long.parseUnsignedLong(n.get("address").asText().substring(2), 16);
-            blocks.put(a, new long[] {a + n.get("size").asLong()});
-            sets.put(a, n.get("set").asText());
-        }
-        List<String> wrong = new ArrayList<>();
-        Map<String, Integer> perSet = new TreeMap<>();
-        for (Map.Entry<Long, String> t : truth.entrySet()) {
-            Map.Entry<Long, long[]> b = blocks.floorEntry(t.getKey());
-            String expected = t.getValue().substring(0, t.getValue().indexOf(':'));
-            boolean inside = b != null && t.getKey() + truthSize.get(t.getKey()) <= b.getValue()[0];
-            String got = inside ? sets.get(b.getKey()) : "not listed";
-            if (!expected.equals(got)) {
-                wrong.add(String.format("0x%x %s: %s", t.getKey(), t.getValue(), got));
-            }
-            perSet.merge(expected, 1, Integer::sum);
-        }
-        assertEquals(List.of(), wrong, "blocks in the wrong set");
-        assertEquals(Map.of("anchored", 54, "leaked", 33, "unreferenced", 23), perSet, "the fixture's truth");
-        long others = sets.entrySet().stream().filter(e -> !truth.containsKey(e.getKey())
-                && !e.getValue().equals("anchored")).count();
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("sets.jsonl"));
+        assertEquals(List.of(), reach.wrongSets(blocks), "blocks in the wrong set");
+        assertEquals(Map.of("anchored", 54, "leaked", 33, "unreferenced", 23), reach.perSet(), "the fixture's truth");
+        long others = blocks.entrySet().stream().filter(e -> !truth.containsKey(e.getKey())
+                && !e.getValue()[1].equals("anchored")).count();
         assertEquals(0, others, "the runtime's own blocks (outside the truth) are reachable");
     }
 
@@ -126,20 +90,12 @@ class ReachTruthTest {
     /** Each global's tree is retained by it alone, though leaked blocks point into one of them. */
     @Test
     void analyzeRetainedGivesEachGlobalItsWholeTree() throws Exception {
-        Path listing = dir.resolve("retained-sets.jsonl");
-        assertEquals(ExitCode.OK.code, CliRun.maze("leaks", core.toString(), "--list", "--all", "-o",
-                listing.toString()).exit());
-        Map<Long, Long> sizes = new TreeMap<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(listing)) {
-            JsonNode n = json.readTree(line);
-            sizes.put(Long.parseUnsignedLong(n.get("address").asText().substring(2), 16), n.get("size").asLong());
-        }
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("retained-sets.jsonl"));
         CliRun r = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0");
         assertEquals(ExitCode.OK.code, r.exit(), r.err());
         for (String global : List.of("g_tree_a", "g_tree_b")) {
             long bytes = truth.entrySet().stream().filter(e -> e.getValue().equals("anchored:" + global))
-                    .mapToLong(e -> sizes.get(e.getKey())).sum();
+                    .mapToLong(e -> Long.parseLong(blocks.get(e.getKey())[0]) - e.getKey()).sum();
             assertTrue(r.out().matches("(?s).*\\n +" + bytes + " +1  " + global + " in .*"), bytes + "\n" + r.out());
         }
     }
