@@ -86,7 +86,7 @@ final class LeaksCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCode.of(refs.summary()).code;
             }
-            new LeakReport(refs.sets(), refs.names(), human).write(out, top);
+            new LeakReport(refs.sets(), refs.names(), human).write(out, top, refs.graphMillis());
             out.println();
             new TextReport(human).writeSummary(refs.summary(), out);
             out.flush();

@@ -1,26 +1,32 @@
 package maze.graph;
 
 import java.util.Arrays;
+import maze.classify.TypeKeys;
 import maze.classify.TypedBlockSink;
 
 /**
  * The live blocks of one core in address order, as parallel primitive arrays: block i is
  * [start(i), end(i)) with type key type(i). Blocks never overlap, so both arrays are sorted and a
- * word is found in its block with one binary search.
+ * word is found in its block with one binary search. 20 bytes a block: a type is kept as its C++
+ * class id only, since every other block's type key is its size; the arrays may be longer than
+ * the count (no copy to trim them).
  */
 public final class BlockTable {
     private final long[] starts;
     private final long[] ends;
-    private final long[] types;
+    /** The class id, or -1 for a block named by its size. */
+    private final int[] classes;
+    private final int count;
 
-    BlockTable(long[] starts, long[] ends, long[] types) {
+    BlockTable(long[] starts, long[] ends, int[] classes, int count) {
         this.starts = starts;
         this.ends = ends;
-        this.types = types;
+        this.classes = classes;
+        this.count = count;
     }
 
     public int count() {
-        return starts.length;
+        return count;
     }
 
     public long start(int i) {
@@ -36,12 +42,12 @@ public final class BlockTable {
     }
 
     public long type(int i) {
-        return types[i];
+        return classes[i] < 0 ? TypeKeys.ofSize(ends[i] - starts[i]) : TypeKeys.ofClass(classes[i]);
     }
 
     /** The block holding {@code address} (its first byte up to its last; a 0-byte block holds its start), or -1. */
     public int indexOf(long address) {
-        int i = Arrays.binarySearch(starts, address);
+        int i = Arrays.binarySearch(starts, 0, count, address);
         if (i >= 0) {
             return i;
         }
@@ -51,7 +57,7 @@ public final class BlockTable {
 
     /** The first block starting at or above {@code address}; {@link #count()} when none does. */
     public int firstAtOrAbove(long address) {
-        int i = Arrays.binarySearch(starts, address);
+        int i = Arrays.binarySearch(starts, 0, count, address);
         return i >= 0 ? i : -i - 1;
     }
 
@@ -60,9 +66,9 @@ public final class BlockTable {
      * joined (allocator headers between blocks): fewer ranges, and the caller checks each hit.
      */
     long[] scanRanges(long gap) {
-        long[] out = new long[2 * starts.length];
+        long[] out = new long[2 * count];
         int n = 0;
-        for (int i = 0; i < starts.length; i++) {
+        for (int i = 0; i < count; i++) {
             long end = Math.max(ends[i], starts[i] + 1);
             if (n > 0 && starts[i] - out[n - 1] <= gap) {
                 out[n - 1] = Math.max(out[n - 1], end);
@@ -78,7 +84,7 @@ public final class BlockTable {
     public static final class Builder implements TypedBlockSink {
         private long[] starts = new long[1024];
         private long[] ends = new long[1024];
-        private long[] types = new long[1024];
+        private int[] classes = new int[1024];
         private int n;
         private long skipped;
 
@@ -92,11 +98,11 @@ public final class BlockTable {
                 int grown = n + (n >> 1);
                 starts = Arrays.copyOf(starts, grown);
                 ends = Arrays.copyOf(ends, grown);
-                types = Arrays.copyOf(types, grown);
+                classes = Arrays.copyOf(classes, grown);
             }
             starts[n] = address;
             ends[n] = address + size;
-            types[n] = typeKey;
+            classes[n] = TypeKeys.isClass(typeKey) ? TypeKeys.classId(typeKey) : -1;
             n++;
         }
 
@@ -106,7 +112,7 @@ public final class BlockTable {
         }
 
         public BlockTable build() {
-            return new BlockTable(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), Arrays.copyOf(types, n));
+            return new BlockTable(starts, ends, classes, n);
         }
     }
 }

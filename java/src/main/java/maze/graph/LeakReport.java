@@ -19,7 +19,8 @@ public final class LeakReport {
         this.table = new TextReport(human);
     }
 
-    public void write(PrintWriter out, int top) {
+    /** {@code graphMillis}: the time roots, scan and sets took after the heap walk. */
+    public void write(PrintWriter out, int top, long graphMillis) {
         TypeAggregator[] by = {new TypeAggregator(), new TypeAggregator(), new TypeAggregator()};
         BlockTable b = sets.graph().blocks();
         for (int i = 0; i < b.count(); i++) {
@@ -36,7 +37,7 @@ public final class LeakReport {
         line(out, "unreferenced", by[ReachSets.UNREFERENCED], "leaked, and no other leaked block points to them");
         section(out, "Leaked by type", leaked, top);
         section(out, "Unreferenced by type (the heads of leaked structures)", by[ReachSets.UNREFERENCED], top);
-        roots(out);
+        roots(out, graphMillis);
     }
 
     private void line(PrintWriter out, String set, TypeAggregator a, String meaning) {
@@ -54,7 +55,7 @@ public final class LeakReport {
         table.writeTable(r, out);
     }
 
-    private void roots(PrintWriter out) {
+    private void roots(PrintWriter out, long graphMillis) {
         RefGraph g = sets.graph();
         RootRegions reg = g.regions();
         long[] refs = new long[RootKind.values().length];
@@ -66,8 +67,8 @@ public final class LeakReport {
             bytes[reg.areas().get(reg.areaOfRange(i)).kind().ordinal()] += reg.end(i) - reg.start(i);
         }
         out.println();
-        out.printf("Graph:        %d blocks, %d references between them, %d root references%n",
-                g.blocks().count(), g.edgeCount(), g.rootCount());
+        out.printf("Graph:        %d blocks, %d references between them, %d root references; %d ms after the heap walk%n",
+                g.blocks().count(), g.edgeCount(), g.rootCount(), graphMillis);
         out.println("Roots:");
         for (RootKind k : RootKind.values()) {
             String scanned = k == RootKind.REGISTER ? "" : ", " + bytes[k.ordinal()] + " bytes scanned";

@@ -63,7 +63,14 @@ public final class RetainedReport {
         for (int b = 0; b < k.length; b++) {
             k[b] = blocks.type(b);
         }
-        return Arrays.stream(k).sorted().distinct().toArray();
+        Arrays.sort(k);
+        int n = 0;
+        for (int i = 0; i < k.length; i++) {
+            if (n == 0 || k[i] != k[n - 1]) {
+                k[n++] = k[i];
+            }
+        }
+        return Arrays.copyOf(k, n);
     }
 
     /** A depth-first walk of the dominator tree counting, per type, the blocks of it on the way down. */
