@@ -63,7 +63,38 @@ public final class RootFinder {
             warnings.add("the registers of %d threads could not be read: blocks only they point to show as leaked",
                     threads.size() - threadRegisters.size());
         }
-        return f.regions.build();
+        RootRegions built = f.regions.build();
+        f.warnMissing(built);
+        return built;
+    }
+
+    /** Root memory the core does not hold cannot anchor anything: say how much, so leaks are read with care. */
+    private void warnMissing(RootRegions built) {
+        long missing = 0;
+        java.util.Set<String> where = new java.util.TreeSet<>();
+        for (int i = 0; i < built.count(); i++) {
+            long lost = (built.end(i) - built.start(i)) - heldBytes(built.start(i), built.end(i));
+            if (lost > 0) {
+                missing += lost;
+                where.add(built.areas().get(built.areaOfRange(i)).describe());
+            }
+        }
+        if (missing > 0) {
+            warnings.add("%d bytes of root memory are not in the core (%s): blocks only they point to show as leaked",
+                    missing, String.join("; ", where));
+        }
+    }
+
+    /** How many bytes of [start, end) the core file holds. */
+    private long heldBytes(long start, long end) {
+        long held = 0;
+        for (Segment s : core.segments()) {
+            long inFile = Math.max(0, Math.min(Math.min(s.fileSize(), s.memSize()), core.fileSize() - s.fileOffset()));
+            long from = Math.max(start, s.vaddr());
+            long to = Math.min(end, s.vaddr() + inFile);
+            held += Math.max(0, to - from);
+        }
+        return held;
     }
 
     static String threadName(int index, ThreadInfo t) {
