@@ -51,6 +51,19 @@ class ReachTruthTest {
     }
 
     @Test
+    void theDefaultListingHoldsTheLeakedBlocksOnly() throws Exception {
+        Path out = dir.resolve("leaked.jsonl");
+        CliRun r = CliRun.maze("leaks", core.toString(), "--list", "-o", out.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(33 + 23, lines.size(), r.err());
+        assertTrue(lines.stream().allMatch(l -> l.matches(
+                "\\{\"address\":\"0x[0-9a-f]+\",\"size\":40,\"type\":\"malloc\\(40\\)\",\"set\":\"(leaked|unreferenced)\"}")),
+                String.join("\n", lines));
+        assertTrue(r.err().contains("maze: listed 56 blocks of "), r.err());
+    }
+
+    @Test
     void refsNamesTheGlobalOfEachTree() {
         for (String global : List.of("g_tree_a", "g_tree_b")) {
             long leaf = lastOf("anchored:" + global);
