@@ -110,7 +110,7 @@ public final class References implements AutoCloseable {
     }
 
     public RootNames rootNames() {
-        return new RootNames(graph, new SymbolNames(analysis.core().modules()));
+        return new RootNames(graph, new SymbolNames(analysis.core().modules()), analysis.core().threads());
     }
 
     /** Milliseconds spent on roots, scan and sets (after the heap walk). */

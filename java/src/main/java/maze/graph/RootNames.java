@@ -1,13 +1,19 @@
 package maze.graph;
 
+import java.util.List;
+import maze.core.ThreadInfo;
+
 /** Says in words where a root reference lies: the global, the thread's stack, the register. */
 public final class RootNames {
     private final RefGraph graph;
     private final SymbolNames symbols;
+    private final List<ThreadInfo> threads;
 
-    public RootNames(RefGraph graph, SymbolNames symbols) {
+    /** {@code threads}: the core's, for stack offsets from each thread's stack pointer. */
+    public RootNames(RefGraph graph, SymbolNames symbols, List<ThreadInfo> threads) {
         this.graph = graph;
         this.symbols = symbols;
+        this.threads = threads;
     }
 
     /** "g_registry+0x8 in /usr/bin/app (module data) at 0x601048", "register rbx of thread 1 (LWP 7)". */
@@ -17,8 +23,13 @@ public final class RootNames {
         return switch (a.kind()) {
             case REGISTER -> "register " + RegisterRoots.name(where) + " of " + a.name();
             case MODULE_DATA -> moduleWord(a, where);
+            case STACK -> String.format("%s at 0x%x (sp%s)", a.describe(), where, offset(where - threads.get(a.thread()).rsp()));
             default -> String.format("%s at 0x%x", a.describe(), where);
         };
+    }
+
+    private static String offset(long d) {
+        return d < 0 ? "-0x" + Long.toHexString(-d) : "+0x" + Long.toHexString(d);
     }
 
     /** The symbol naming a module-data root, or null for other roots and unnamed words. */
