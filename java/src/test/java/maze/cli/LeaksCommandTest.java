@@ -34,6 +34,9 @@ class LeaksCommandTest {
         for (String word : new String[] {"anchored", "leaked", "unreferenced", "--list", "maze refs"}) {
             assertTrue(r.out().contains(word), word + " in\n" + r.out());
         }
+        CliRun refs = CliRun.maze("refs", "--help");
+        assertEquals(ExitCode.OK.code, refs.exit(), refs.err());
+        assertTrue(refs.out().contains("shortest chain of pointers from a root"), refs.out());
     }
 
     @Test
