@@ -44,6 +44,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--human", description = "sizes as KiB/MiB/GiB instead of bytes")
     boolean human;
 
+    @Option(names = "--retained", description = {"also the bytes each type, root and block keeps alive (its retained"
+            + " size, from the dominator tree of the reference graph; see maze leaks --help); text only"})
+    boolean retained;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +55,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (top < 0) {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
+        }
+        if (retained) {
+            if (json != null) {
+                throw new UserError(ExitCode.USAGE, "--retained is shown as text only: leave out --json");
+            }
+            return AnalyzeRetained.run(input, top, human, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");

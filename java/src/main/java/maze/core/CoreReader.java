@@ -65,7 +65,7 @@ public final class CoreReader {
      * e_phnum, or with 0xffff there (PN_XNUM: a process of 65535 or more mappings, which the
      * kernel and gcore both write) the real count, kept in sh_info of section header 0.
      */
-    private static int programHeaderCount(ElfHeader h, FileBytes bytes) {
+    static int programHeaderCount(ElfHeader h, FileBytes bytes) {
         if (h.phnum() != ElfHeader.PN_XNUM) {
             return h.phnum();
         }
@@ -132,7 +132,7 @@ public final class CoreReader {
         return kept;
     }
 
-    private static List<ElfNote> notes(List<ProgramHeader> phdrs, FileBytes bytes) {
+    static List<ElfNote> notes(List<ProgramHeader> phdrs, FileBytes bytes) {
         List<ElfNote> list = new ArrayList<>();
         for (ProgramHeader ph : phdrs) {
             if (ph.type() == ProgramHeader.PT_NOTE) {

@@ -26,6 +26,7 @@ import maze.core.Segment;
 import maze.testing.CliRun;
 import maze.testing.GrowCores;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * maze diff on two cores of the grow fixture, scored against what the fixture held in each phase:
  * the new, gone and reused addresses exactly, every survivor of the fixture's, and per type.
  */
+@Tag("scenario")
 class GrowDiffTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,6 +16,7 @@ import maze.testing.CliRun;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
 import maze.testing.GrowCores;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the page's script ran without an error, the treemap holds the types maze's own JSON puts first,
  * and the screenshot is not blank.
  */
+@Tag("gcore")
 class HtmlPageBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CELL = Pattern.compile("<rect data-type=\"([^\"]*)\"");

@@ -1,0 +1,104 @@
+package maze.graph;
+
+import maze.heap.LongArrays;
+import maze.memory.CoreScanner;
+import maze.memory.ScanSink;
+
+/**
+ * Builds the {@link RefGraph} with one native pointer scan of every readable byte the core holds:
+ * each 8-aligned word whose value lies in a live block is an edge when the word lies in another
+ * live block, a root reference when it lies in a root region, and nothing otherwise (free chunks,
+ * allocator metadata, a thread's dead stack below its stack pointer). A root word pointing at the
+ * last word of a block is not a reference: on glibc that is the next chunk's header, which the
+ * arena's bins and top pointer (in libc's data) hold. Hits arrive in address
+ * order, so the source block advances with them and the edges come out in CSR order.
+ */
+public final class GraphBuilder implements ScanSink {
+    /** Neighbouring blocks closer than this share one scan range (the allocator's header lies between). */
+    private static final long JOIN_GAP = 64;
+
+    private final BlockTable blocks;
+    private final RootRegions regions;
+    private final int[] firstEdge;
+    private final IntList targets = new IntList();
+    private final LongArrays rootWhere = new LongArrays();
+    private final IntList rootArea = new IntList();
+    private final IntList rootTarget = new IntList();
+    private int source;   // the block of the latest hit, or the one before it
+    private int filled;   // firstEdge is set for blocks below this
+
+    private GraphBuilder(BlockTable blocks, RootRegions regions) {
+        this.blocks = blocks;
+        this.regions = regions;
+        this.firstEdge = new int[blocks.count() + 1];
+    }
+
+    /** The graph of {@code blocks}, roots in {@code regions} plus {@code registers}. */
+    public static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner) {
+        GraphBuilder b = new GraphBuilder(blocks, regions);
+        if (blocks.count() > 0) {
+            scanner.findPointers(blocks.scanRanges(JOIN_GAP), b);
+        }
+        return b.finish(registers);
+    }
+
+    @Override
+    public void accept(long[] addresses, long[] words, int count) {
+        for (int i = 0; i < count; i++) {
+            hit(addresses[i], words[i]);
+        }
+    }
+
+    /** One word at {@code where} holding {@code word}; package-private for tests without a core. */
+    void hit(long where, long word) {
+        int to = blocks.indexOf(word);
+        if (to < 0) {
+            return;
+        }
+        int from = sourceOf(where);
+        if (from >= 0) {
+            if (from != to && (targets.size() == firstEdge[from] || targets.last() != to)) {
+                targets.add(to);
+            }
+            return;
+        }
+        int area = regions.areaAt(where);
+        if (area >= 0 && word != blocks.end(to) - 8) {
+            rootWhere.add(where);
+            rootArea.add(area);
+            rootTarget.add(to);
+        }
+    }
+
+    /** The block holding {@code where}, moving forward only: hits come in address order. */
+    private int sourceOf(long where) {
+        int n = blocks.count();
+        while (source < n && blocks.end(source) <= where) {
+            source++;
+        }
+        while (filled <= source && filled < n) {
+            firstEdge[filled++] = targets.size();
+        }
+        return source < n && blocks.start(source) <= where && where < blocks.end(source) ? source : -1;
+    }
+
+    private RefGraph finish(RegisterRoots registers) {
+        while (filled <= blocks.count()) {
+            firstEdge[filled++] = targets.size();
+        }
+        for (int i = 0; i < registers.count(); i++) {
+            int to = blocks.indexOf(registers.value(i));
+            if (to >= 0) {
+                rootWhere.add(registers.register(i));
+                rootArea.add(registers.area(i));
+                rootTarget.add(to);
+            }
+        }
+        long[] where = new long[rootWhere.size()];
+        for (int i = 0; i < where.length; i++) {
+            where[i] = rootWhere.get(i);
+        }
+        return new RefGraph(blocks, firstEdge, targets.toArray(), regions, where, rootArea.toArray(),
+                rootTarget.toArray());
+    }
+}

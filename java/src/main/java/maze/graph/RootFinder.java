@@ -1,0 +1,183 @@
+package maze.graph;
+
+import java.util.List;
+import maze.core.CoreFormatException;
+import maze.core.CoreModel;
+import maze.core.ElfFile;
+import maze.core.MappedFile;
+import maze.core.Module;
+import maze.core.ProgramHeader;
+import maze.core.Segment;
+import maze.core.ThreadInfo;
+import maze.heap.Warnings;
+
+/**
+ * Finds the roots of a core, most specific first: every module's writable data (its PT_LOAD
+ * segments with PF_W, from the module file; where the file is missing, its writable NT_FILE
+ * mappings), every thread's live stack (from its stack pointer, less the 128-byte red zone a leaf
+ * function may use, to the end of the mapping), the area around each thread pointer (glibc's
+ * static TLS below it, the thread descriptor above), and, conservatively, every other writable
+ * segment that holds no live block and no stack. Registers are roots too.
+ */
+public final class RootFinder {
+    static final long RED_ZONE = 128;
+    /** Static TLS lies below the thread pointer (x86-64 variant II); glibc's is a few KiB. */
+    static final long TLS_BELOW = 16 << 10;
+    /** struct pthread (the TCB) lies above it: about 2.3 KiB on glibc 2.36. */
+    static final long TLS_ABOVE = 4 << 10;
+    private static final long PAGE = 4096;
+
+    private final CoreModel core;
+    private final BlockTable blocks;
+    private final Warnings warnings;
+    private final RootRegions.Builder regions = new RootRegions.Builder();
+    private final RegisterRoots registers = new RegisterRoots();
+
+    private RootFinder(CoreModel core, BlockTable blocks, Warnings warnings) {
+        this.core = core;
+        this.blocks = blocks;
+        this.warnings = warnings;
+    }
+
+    /** The roots' regions; {@code registers} (one array per thread, may be empty) go to {@code into}. */
+    public static RootRegions find(CoreModel core, BlockTable blocks, List<long[]> threadRegisters,
+                                   RegisterRoots into, Warnings warnings) {
+        RootFinder f = new RootFinder(core, blocks, warnings);
+        core.modules().forEach(f::moduleData);
+        List<ThreadInfo> threads = core.threads();
+        for (int t = 0; t < threads.size(); t++) {
+            f.stack(t, threads.get(t));
+        }
+        for (int t = 0; t < threads.size(); t++) {
+            f.tls(t, threads.get(t));
+        }
+        f.anonymous();
+        for (int t = 0; t < threads.size() && t < threadRegisters.size(); t++) {
+            int area = f.regions.area(new RootArea(RootKind.REGISTER, threadName(t, threads.get(t)), null, t));
+            long[] regs = threadRegisters.get(t);
+            for (int r = 0; r < regs.length; r++) {
+                into.add(area, r, regs[r]);
+            }
+        }
+        if (threadRegisters.size() < threads.size()) {
+            warnings.add("the registers of %d threads could not be read: blocks only they point to show as leaked",
+                    threads.size() - threadRegisters.size());
+        }
+        RootRegions built = f.regions.build();
+        f.warnMissing(built);
+        return built;
+    }
+
+    /** Root memory the core does not hold cannot anchor anything: say how much, so leaks are read with care. */
+    private void warnMissing(RootRegions built) {
+        long missing = 0;
+        java.util.Set<String> where = new java.util.TreeSet<>();
+        for (int i = 0; i < built.count(); i++) {
+            long lost = (built.end(i) - built.start(i)) - heldBytes(built.start(i), built.end(i));
+            if (lost > 0) {
+                missing += lost;
+                where.add(built.areas().get(built.areaOfRange(i)).describe());
+            }
+        }
+        if (missing > 0) {
+            warnings.add("%d bytes of root memory are not in the core (%s): blocks only they point to show as leaked",
+                    missing, String.join("; ", where));
+        }
+    }
+
+    /** How many bytes of [start, end) the core file holds. */
+    private long heldBytes(long start, long end) {
+        long held = 0;
+        for (Segment s : core.segments()) {
+            long inFile = Math.max(0, Math.min(Math.min(s.fileSize(), s.memSize()), core.fileSize() - s.fileOffset()));
+            long from = Math.max(start, s.vaddr());
+            long to = Math.min(end, s.vaddr() + inFile);
+            held += Math.max(0, to - from);
+        }
+        return held;
+    }
+
+    static String threadName(int index, ThreadInfo t) {
+        return "thread " + (index + 1) + " (LWP " + t.tid() + ")";
+    }
+
+    private void moduleData(Module m) {
+        int area = regions.area(new RootArea(RootKind.MODULE_DATA, m.path(), m.path(), -1));
+        if (m.fileMatches()) {
+            try (ElfFile elf = ElfFile.open(m.localFile())) {
+                for (ProgramHeader ph : elf.programHeaders()) {
+                    if (ph.type() == ProgramHeader.PT_LOAD && (ph.flags() & Segment.PF_W) != 0) {
+                        long start = (m.loadBias() + ph.vaddr()) & -PAGE;
+                        long end = (m.loadBias() + ph.vaddr() + ph.memSize() + PAGE - 1) & -PAGE;
+                        regions.add(start, end, area);
+                    }
+                }
+                return;
+            } catch (CoreFormatException e) {
+                warnings.note("%s: %s; its writable mappings in the core are its roots", m.path(), e.getMessage());
+            }
+        }
+        for (MappedFile f : core.files()) {
+            if (f.path().equals(m.path())) {
+                for (Segment s : core.segments()) {
+                    if (s.writable() && s.vaddr() < f.end() && f.start() < s.end()) {
+                        regions.add(Math.max(s.vaddr(), f.start()), Math.min(s.end(), f.end()), area);
+                    }
+                }
+            }
+        }
+    }
+
+    private void stack(int index, ThreadInfo t) {
+        Segment s = segmentAt(t.rsp());
+        if (s == null) {
+            warnings.add("%s: its stack pointer 0x%x lies in no segment of the core: its stack is not a root",
+                    threadName(index, t), t.rsp());
+            return;
+        }
+        int area = regions.area(new RootArea(RootKind.STACK, threadName(index, t), null, index));
+        regions.add(Math.max(s.vaddr(), t.rsp() - RED_ZONE), s.end(), area);
+    }
+
+    private void tls(int index, ThreadInfo t) {
+        Segment s = segmentAt(t.fsBase());
+        if (s == null || t.fsBase() == 0 || holdsStackPointer(s)) {
+            return; // a thread's TLS on its own stack mapping lies above its stack pointer: a stack root already
+        }
+        int area = regions.area(new RootArea(RootKind.TLS, threadName(index, t), null, index));
+        regions.add(Math.max(s.vaddr(), t.fsBase() - TLS_BELOW), Math.min(s.end(), t.fsBase() + TLS_ABOVE), area);
+    }
+
+    /** Writable segments holding no live block and no stack pointer: maybe the program's own mmaps. */
+    private void anonymous() {
+        for (Segment s : core.segments()) {
+            if (!s.writable() || (s.flags() & Segment.PF_R) == 0 || holdsBlock(s) || holdsStackPointer(s)) {
+                continue;
+            }
+            String name = String.format("0x%x-0x%x", s.vaddr(), s.end());
+            regions.add(s.vaddr(), s.end(), regions.area(new RootArea(RootKind.ANONYMOUS, name, null, -1)));
+        }
+    }
+
+    private boolean holdsBlock(Segment s) {
+        int i = blocks.indexOf(s.vaddr());
+        if (i >= 0) {
+            return true;
+        }
+        int next = blocks.firstAtOrAbove(s.vaddr());
+        return next < blocks.count() && blocks.start(next) < s.end();
+    }
+
+    private boolean holdsStackPointer(Segment s) {
+        return core.threads().stream().anyMatch(t -> s.contains(t.rsp()));
+    }
+
+    private Segment segmentAt(long address) {
+        for (Segment s : core.segments()) {
+            if (s.contains(address)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

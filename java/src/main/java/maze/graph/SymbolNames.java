@@ -1,0 +1,73 @@
+package maze.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import maze.core.CoreFormatException;
+import maze.core.ElfFile;
+import maze.core.ElfSymbol;
+import maze.core.Module;
+
+/**
+ * Names an address in a module's data by the data symbol covering it ("g_registry+0x8"), from the
+ * module file's .symtab, else .dynsym. A module's symbols are read on first use only: naming is
+ * for what a person reads, never per block.
+ */
+public final class SymbolNames {
+    private final Map<String, Module> modules = new HashMap<>();
+    private final Map<String, Table> tables = new HashMap<>();
+
+    /** The data symbols of one module, sorted by runtime address. */
+    private record Table(long[] starts, long[] ends, String[] names) {
+    }
+
+    public SymbolNames(List<Module> modules) {
+        modules.forEach(m -> this.modules.put(m.path(), m));
+    }
+
+    /** "name+0xOFF" for the symbol of {@code modulePath} covering {@code address}, or null. */
+    public String name(String modulePath, long address) {
+        Table t = tables.computeIfAbsent(modulePath, this::load);
+        int i = Arrays.binarySearch(t.starts, address);
+        i = i >= 0 ? i : -i - 2;
+        // symbols may nest (a struct and its members): look back a little for one that covers
+        for (int k = i; k >= 0 && k > i - 8; k--) {
+            if (address < t.ends[k]) {
+                long off = address - t.starts[k];
+                return off == 0 ? t.names[k] : t.names[k] + "+0x" + Long.toHexString(off);
+            }
+        }
+        return null;
+    }
+
+    private Table load(String path) {
+        Module m = modules.get(path);
+        List<ElfSymbol> syms = new ArrayList<>();
+        if (m != null && m.fileMatches()) {
+            try (ElfFile elf = ElfFile.open(m.localFile())) {
+                elf.forEachSymbol("", s -> {
+                    if (s.defined() && s.size() > 0 && (s.type() == ElfSymbol.STT_OBJECT
+                            || s.type() == ElfSymbol.STT_NOTYPE)) {
+                        syms.add(s);
+                    }
+                });
+            } catch (CoreFormatException e) {
+                // unnamed then: the caller falls back to module+offset
+            }
+        }
+        syms.sort(Comparator.comparingLong(ElfSymbol::value));
+        long bias = m == null ? 0 : m.loadBias();
+        long[] s = new long[syms.size()];
+        long[] e = new long[syms.size()];
+        String[] n = new String[syms.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = bias + syms.get(i).value();
+            e[i] = s[i] + syms.get(i).size();
+            n[i] = syms.get(i).name();
+        }
+        return new Table(s, e, n);
+    }
+}

@@ -1,0 +1,168 @@
+package maze.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.TreeMap;
+import maze.memory.CoreScanner;
+import maze.memory.HeaderQuery;
+import maze.memory.ScanSink;
+import org.junit.jupiter.api.Test;
+
+/** The graph, its roots and the sets on a synthetic address space of six blocks. */
+class GraphTest {
+    private static final long A = 0x1000;
+    private static final long B = 0x1040;
+    private static final long C = 0x1080;
+    private static final long D = 0x10c0;
+    private static final long E = 0x1100;
+    private static final long F = 0x1140;
+    private static final long SIZE = 0x20;
+    private static final long GLOBALS = 0x9000;
+
+    /** Words of memory (address -> value); findPointers gives those pointing into the ranges. */
+    private static final class Words implements CoreScanner {
+        final TreeMap<Long, Long> words = new TreeMap<>();
+
+        Words put(long address, long value) {
+            words.put(address, value);
+            return this;
+        }
+
+        @Override
+        public void findPointers(long[] ranges, long from, long to, ScanSink sink) {
+            words.forEach((a, w) -> {
+                for (int i = 0; i < ranges.length; i += 2) {
+                    if (w >= ranges[i] && w < ranges[i + 1]) {
+                        sink.accept(new long[] {a}, new long[] {w}, 1);
+                        return;
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void findValue(long value, long from, long to, ScanSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void findHeaders(HeaderQuery q, long from, long to, ScanSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static BlockTable blocks() {
+        BlockTable.Builder b = new BlockTable.Builder();
+        for (long s : new long[] {A, B, C, D, E, F}) {
+            b.block(s, SIZE, 0, SIZE);
+        }
+        return b.build();
+    }
+
+    private static RootRegions globals() {
+        RootRegions.Builder r = new RootRegions.Builder();
+        r.add(GLOBALS, GLOBALS + 0x100, r.area(new RootArea(RootKind.MODULE_DATA, "/app", "/app", -1)));
+        return r.build();
+    }
+
+    private static Words memory() {
+        return new Words()
+                .put(GLOBALS + 8, A + 0x10)   // an interior pointer from a global anchors A
+                .put(A + 8, B)
+                .put(B, B + 8)                // a block pointing into itself: no edge
+                .put(B + 0x10, C)
+                .put(C, A)                    // back to A: still anchored
+                .put(D, E)
+                .put(E + 8, D + 0x18)         // D and E: a leaked cycle
+                .put(F, D)                    // F: leaked, and no leaked block points to it
+                .put(0x5000, F)               // outside blocks and roots: not a reference
+                .put(GLOBALS + 0x10, F + SIZE - 8); // the next chunk's header as an arena holds it
+    }
+
+    @Test
+    void edgesRootsAndSets() {
+        RefGraph g = GraphBuilder.build(blocks(), globals(), new RegisterRoots(), memory());
+        assertEquals(6, g.edgeCount());
+        assertEquals(1, g.rootCount());
+        assertEquals(GLOBALS + 8, g.rootWhere(0));
+        assertEquals(0, g.rootTarget(0));
+        assertArrayEquals(new int[] {1}, targets(g, 0));
+        assertArrayEquals(new int[] {2}, targets(g, 1));
+        assertArrayEquals(new int[] {3}, targets(g, 5));
+        ReachSets s = ReachSets.of(g);
+        byte[] expected = {ReachSets.ANCHORED, ReachSets.ANCHORED, ReachSets.ANCHORED, ReachSets.LEAKED,
+            ReachSets.LEAKED, ReachSets.UNREFERENCED};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(ReachSets.name(expected[i]), ReachSets.name(s.set(i)), "block " + i);
+        }
+        assertArrayEquals(new int[] {-2, 0, 1, 2}, s.pathTo(2));
+        assertArrayEquals(new int[0], s.pathTo(4));
+    }
+
+    @Test
+    void aRegisterAnchorsWhatItPointsTo() {
+        RegisterRoots regs = new RegisterRoots();
+        RootRegions.Builder r = new RootRegions.Builder();
+        int area = r.area(new RootArea(RootKind.REGISTER, "thread 1", null, 0));
+        regs.add(area, 5, F + 4);
+        regs.add(area, 6, 0x42);
+        RefGraph g = GraphBuilder.build(blocks(), r.build(), regs, memory());
+        assertEquals(1, g.rootCount());
+        assertEquals("rbx", RegisterRoots.name(g.rootWhere(0)));
+        ReachSets s = ReachSets.of(g);
+        for (int i = 3; i < 6; i++) {
+            assertEquals("anchored", ReachSets.name(s.set(i)), "block " + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals("leaked", ReachSets.name(s.set(i)), "A, B, C: a leaked cycle, no root points in " + i);
+        }
+        assertArrayEquals(new int[] {-2, 5, 3, 4}, s.pathTo(4));
+    }
+
+    @Test
+    void laterRegionsKeepOnlyWhatEarlierOnesLeaveFree() {
+        RootRegions.Builder b = new RootRegions.Builder();
+        int stack = b.area(new RootArea(RootKind.STACK, "thread 1", null, 0));
+        int anon = b.area(new RootArea(RootKind.ANONYMOUS, "0x32-0x12c", null, -1));
+        b.add(100, 200, stack);
+        b.add(50, 300, anon);
+        b.add(150, 400, anon);
+        RootRegions r = b.build();
+        assertEquals(3, r.count());
+        assertEquals(List.of(50L, 100L, 200L), List.of(r.start(0), r.start(1), r.start(2)));
+        assertEquals(List.of(100L, 200L, 400L), List.of(r.end(0), r.end(1), r.end(2)));
+        assertEquals(anon, r.areaAt(99));
+        assertEquals(stack, r.areaAt(100));
+        assertEquals(stack, r.areaAt(199));
+        assertEquals(anon, r.areaAt(399));
+        assertEquals(-1, r.areaAt(400));
+        assertEquals(-1, r.areaAt(49));
+        assertEquals(350, r.bytes());
+    }
+
+    @Test
+    void blocksFindTheirWordsAndJoinIntoScanRanges() {
+        BlockTable t = blocks();
+        assertEquals(0, t.indexOf(A));
+        assertEquals(0, t.indexOf(A + SIZE - 1));
+        assertEquals(-1, t.indexOf(A + SIZE));
+        assertEquals(-1, t.indexOf(A - 1));
+        assertEquals(5, t.indexOf(F + 8));
+        assertArrayEquals(new long[] {A, F + SIZE}, t.scanRanges(0x20));
+        assertArrayEquals(new long[] {A, A + SIZE, B, B + SIZE}, java.util.Arrays.copyOf(t.scanRanges(0x10), 4));
+    }
+
+    private static int[] targets(RefGraph g, int block) {
+        int[] out = new int[g.firstEdge(block + 1) - g.firstEdge(block)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = g.target(g.firstEdge(block) + i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package maze.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import maze.cli.ExitCode;
+import maze.testing.CliRun;
+import maze.testing.FixtureProcess;
+import maze.testing.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * maze leaks and maze refs on a gcore of reach_truth, whose truth gives every block its set
+ * (SET:GROUP): scored block by block, exactly.
+ */
+@Tag("scenario")
+class ReachTruthTest {
+    @TempDir
+    static Path dir;
+    private static ReachTruth reach;
+    private static Path core;
+    /** Truth block ptr -> "SET:GROUP". */
+    private static Map<Long, String> truth;
+
+    @BeforeAll
+    static void gcoreTheFixture() throws Exception {
+        reach = ReachTruth.take(dir, Map.of());
+        core = reach.core;
+        truth = reach.types;
+    }
+
+    @Test
+    void everyBlockIsInItsSet() throws Exception {
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("sets.jsonl"));
+        assertEquals(List.of(), reach.wrongSets(blocks), "blocks in the wrong set");
+        assertEquals(Map.of("anchored", 54, "leaked", 33, "unreferenced", 23), reach.perSet(), "the fixture's truth");
+        long others = blocks.entrySet().stream().filter(e -> !truth.containsKey(e.getKey())
+                && !e.getValue()[1].equals("anchored")).count();
+        assertEquals(0, others, "the runtime's own blocks (outside the truth) are reachable");
+    }
+
+    @Test
+    void theDefaultListingHoldsTheLeakedBlocksOnly() throws Exception {
+        Path out = dir.resolve("leaked.jsonl");
+        CliRun r = CliRun.maze("leaks", core.toString(), "--list", "-o", out.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(33 + 23, lines.size(), r.err());
+        assertTrue(lines.stream().allMatch(l -> l.matches(
+                "\\{\"address\":\"0x[0-9a-f]+\",\"size\":40,\"type\":\"malloc\\(40\\)\",\"set\":\"(leaked|unreferenced)\"}")),
+                String.join("\n", lines));
+        assertTrue(r.err().contains("maze: listed 56 blocks of "), r.err());
+    }
+
+    @Test
+    void refsNamesTheGlobalOfEachTree() {
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            long leaf = lastOf("anchored:" + global);
+            CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", leaf + 8));
+            assertEquals(ExitCode.OK.code, r.exit(), r.err());
+            assertTrue(r.out().contains(String.format("Block 0x%x (malloc(", leaf)), r.out());
+            assertTrue(r.out().contains("offset +0x8"), r.out());
+            assertTrue(r.out().contains("Shortest path from a root:\n  root  " + global + " in "), r.out());
+        }
+    }
+
+    @Test
+    void refsSaysALeakedBlockHasNoPath() {
+        long single = lastOf("unreferenced:single");
+        CliRun r = CliRun.maze("refs", core.toString(), Long.toString(single));
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().contains("): unreferenced\n"), r.out());
+        assertTrue(r.out().contains("No path from a root: the block is leaked."), r.out());
+    }
+
+    @Test
+    void refsOfAnAddressInNoBlockIsAUsageError() {
+        CliRun r = CliRun.maze("refs", core.toString(), "0x10");
+        assertEquals(ExitCode.USAGE.code, r.exit(), r.err());
+        assertTrue(r.err().contains("0x10 lies in no live heap block"), r.err());
+    }
+
+    @Test
+    void leaksTableCountsTheLeakedBlocks() {
+        CliRun r = CliRun.maze("leaks", core.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*leaked: +56 blocks +2240 bytes.*"), r.out());
+        assertTrue(r.out().matches("(?s).*unreferenced: +23 blocks +920 bytes.*"), r.out());
+        assertTrue(r.out().contains("Warnings:     none"), r.out());
+    }
+
+    /** Each global's tree is retained by it alone, though leaked blocks point into one of them. */
+    @Test
+    void analyzeRetainedGivesEachGlobalItsWholeTree() throws Exception {
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("retained-sets.jsonl"));
+        CliRun r = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0");
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            long bytes = truth.entrySet().stream().filter(e -> e.getValue().equals("anchored:" + global))
+                    .mapToLong(e -> Long.parseLong(blocks.get(e.getKey())[0]) - e.getKey()).sum();
+            assertTrue(r.out().matches("(?s).*\\n +" + bytes + " +1  " + global + " in .*"), bytes + "\n" + r.out());
+        }
+    }
+
+    private static long lastOf(String type) {
+        return truth.entrySet().stream().filter(e -> e.getValue().equals(type)).mapToLong(Map.Entry::getKey)
+                .max().orElseThrow();
+    }
+}

@@ -1,0 +1,74 @@
+package maze.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import maze.core.CoreModel;
+import maze.core.Segment;
+import maze.core.ThreadInfo;
+import maze.heap.Warnings;
+import org.junit.jupiter.api.Test;
+
+/** Which memory becomes a root, on a synthetic core: stacks from the stack pointer, heap never, gaps warned. */
+class RootFinderTest {
+    private static final int RW = Segment.PF_R | Segment.PF_W;
+    private static final long STACK = 0x7ff000000000L;
+    private static final long HEAP = 0x555500000000L;
+    private static final long ANON = 0x7f0000000000L;
+    private static final long TLS = 0x7f1000000000L;
+
+    private static CoreModel core(long stackHeld) {
+        List<Segment> segments = List.of(
+                new Segment(HEAP, 0x10000, 0x1000, 0x10000, RW),
+                new Segment(ANON, 0x1000, 0x11000, 0x1000, RW),
+                new Segment(TLS, 0x10000, 0x12000, 0x10000, RW),
+                new Segment(STACK, 0x4000, 0x22000, stackHeld, RW));
+        ThreadInfo main = new ThreadInfo(100, TLS + 0x8000, STACK + 0x3000, 0x401000);
+        return new CoreModel(Path.of("core"), 0x30000, false, 100, 1, "t", "t", "t", "/t", List.of(main), segments,
+                List.of(), Map.of(), List.of(), List.of());
+    }
+
+    private static BlockTable heapBlock() {
+        BlockTable.Builder b = new BlockTable.Builder();
+        b.block(HEAP + 0x10, 0x20, 0, 0x20);
+        b.block(TLS + 0xf000, 0x20, 0, 0x20); // the main thread's TLS sits in memory that holds blocks
+        return b.build();
+    }
+
+    @Test
+    void stackFromItsPointerTlsAroundItAndAnonymousMemoryWithoutBlocks() {
+        Warnings w = new Warnings();
+        RegisterRoots regs = new RegisterRoots();
+        RootRegions r = RootFinder.find(core(0x4000), heapBlock(), List.of(new long[27]), regs, w);
+        assertEquals(List.of(), w.all());
+        assertEquals(27, regs.count());
+        assertEquals(-1, r.areaAt(HEAP + 0x100), "the heap's own memory is no root");
+        assertEquals(-1, r.areaAt(STACK + 0x3000 - RootFinder.RED_ZONE - 8), "dead stack below the red zone");
+        assertEquals(RootKind.STACK, kind(r, STACK + 0x3000 - RootFinder.RED_ZONE));
+        assertEquals(RootKind.STACK, kind(r, STACK + 0x3ff8));
+        assertEquals(RootKind.ANONYMOUS, kind(r, ANON));
+        assertEquals(RootKind.TLS, kind(r, TLS + 0x8000 - RootFinder.TLS_BELOW));
+        assertEquals(RootKind.TLS, kind(r, TLS + 0x8000 + RootFinder.TLS_ABOVE - 8));
+        assertEquals(-1, r.areaAt(TLS + 0x8000 + RootFinder.TLS_ABOVE), "past the thread descriptor");
+        assertEquals(-1, r.areaAt(TLS + 0x8000 - RootFinder.TLS_BELOW - 8), "below the static TLS");
+    }
+
+    @Test
+    void rootMemoryTheCoreLacksIsAWarning() {
+        Warnings w = new Warnings();
+        RootFinder.find(core(0x3800), heapBlock(), List.of(), new RegisterRoots(), w);
+        assertTrue(w.incomplete());
+        assertEquals(2, w.all().size(), w.all().toString());
+        assertTrue(w.all().get(0).startsWith("the registers of 1 threads could not be read"), w.all().toString());
+        assertTrue(w.all().get(1).startsWith("2048 bytes of root memory are not in the core (stack of thread 1"),
+                w.all().toString());
+    }
+
+    private static RootKind kind(RootRegions r, long address) {
+        int a = r.areaAt(address);
+        return a < 0 ? null : r.areas().get(a).kind();
+    }
+}
