@@ -42,19 +42,19 @@ public final class Analysis implements AutoCloseable {
     private final Warnings warnings = new Warnings();
     private final boolean progress;
 
-    private Analysis(CoreModel core, CoreMemory memory, AnalysisRequest request) {
-        this.core = core;
-        this.memory = memory;
+    private Analysis(CoreAccess access, AnalysisRequest request) {
+        this.core = access.core();
+        this.memory = access.memory();
         this.progress = request.progress();
         GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(request.debugDirs())
                 .withSysroot(request.sysroot());
-        this.context = new CoreHeapContext(core, memory, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
+        this.context = new CoreHeapContext(access, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
         core.warnings().forEach(warnings::add);
     }
 
     public static Analysis open(AnalysisRequest request) throws IOException {
         CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
-        return new Analysis(core, CoreMemory.of(core, localFiles(core, request.sysroot())), request);
+        return new Analysis(CoreAccess.open(core, localFiles(core, request.sysroot())), request);
     }
 
     public CoreModel core() {
