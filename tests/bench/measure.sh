@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # measure.sh COMMAND...: runs COMMAND (stdout discarded) and prints one line of figures:
-#   wall=S cpu=S (user+sys) anon=MB file=MB
+#   wall=S cpu=S (user+sys) anon=MB file=MB [rc=N when COMMAND exited with N > 0]
 # anon and file are the peaks of RssAnon and RssFile in /proc/PID/status, sampled every 10 ms
 # (the process is COMMAND itself: bin/maze execs java). A benchmark helper, not a test.
 set -euo pipefail
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out.err" "$out.time"' EXIT
 start=$(date +%s.%N)
 # bash's time: user and sys of the child, in seconds
 TIMEFORMAT='%U %S'
@@ -28,9 +28,12 @@ while kill -0 "$pid" 2>/dev/null; do
   fi
   sleep 0.01
 done
-wait "$pid" || { echo "measure.sh: $* failed:" >&2; cat "$out.err" >&2; rm -f "$out.err" "$out.time"; exit 1; }
+rc=0
+wait "$pid" || rc=$?
 end=$(date +%s.%N)
-read -r user sys <"$out.time"
+# a JVM that could not start prints no times: say why instead of figures
+read -r user sys <"$out.time" || { echo "measure.sh: $* failed:" >&2; cat "$out.err" >&2; exit 1; }
+head -3 "$out.err" >&2
 rm -f "$out.err" "$out.time"
-printf 'wall=%.2f cpu=%.2f anon=%d file=%d\n' "$(echo "$end - $start" | bc)" "$(echo "$user + $sys" | bc)" \
-  $((anon / 1024)) $((file / 1024))
+printf 'wall=%.2f cpu=%.2f anon=%d file=%d%s\n' "$(echo "$end - $start" | bc)" "$(echo "$user + $sys" | bc)" \
+  $((anon / 1024)) $((file / 1024)) "$( ((rc)) && echo " rc=$rc")" 
