@@ -51,7 +51,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
         MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
         ChunkWalker walker = new ChunkWalker(m, free, new BinChecks(m).collect(arenas));
-        emitInAddressOrder(arenas, mmapped, walker, sink, m, WALKERS);
+        emitInAddressOrder(arenas, mmapped, walker, sink, m);
         walker.checkBins();
         Version v = version == null ? Version.unknown("__libc_version unreadable") : Version.of(version, null);
         return new HeapSummary(v, facts(m, arenas, mmapped, finder.mappedBytes(), walker));
@@ -64,7 +64,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
      */
     static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink,
                                    GlibcMemory m) {
-        emitInAddressOrder(arenas, mmapped, walker, sink, m, 1);
+        emitInAddressOrder(arenas, mmapped, walker, sink, m, WALKERS);
     }
 
     /** As above, walking up to {@code threads} heaps at once (RangeWalks). */
