@@ -7,9 +7,16 @@
 
 struct maze_core {
     int fd;
-    const uint8_t *map;   /* NULL when the file is empty */
-    uint64_t size;        /* the real size at open time: how much is mapped */
+    const uint8_t *map;   /* the byte at file offset origin; NULL when nothing is mapped */
+    uint64_t origin;      /* the first file offset mapped (page aligned) */
+    uint64_t size;        /* the end of the mapping: min(real size at open time, to) */
 };
+
+/* The mapped byte at file offset; the caller has checked the offset (maze_check_span). */
+static inline const uint8_t *maze_at(const maze_core *core, uint64_t offset)
+{
+    return core->map + (offset - core->origin);
+}
 
 /* MAZE_OK when [offset, offset + len) lies inside the mapping and the file still holds it now. */
 int maze_check_span(const maze_core *core, uint64_t offset, uint64_t len);

@@ -21,7 +21,7 @@ static maze_core *fail_open(int32_t status[2], int code, int err, int fd)
     return NULL;
 }
 
-maze_core *maze_open(const char *path, uint64_t max_bytes, int32_t status[2])
+maze_core *maze_open(const char *path, uint64_t from, uint64_t to, int32_t status[2])
 {
     if (path == NULL || status == NULL)
         return status ? fail_open(status, MAZE_ERR_ARGUMENT, EINVAL, -1) : NULL;
@@ -35,10 +35,14 @@ maze_core *maze_open(const char *path, uint64_t max_bytes, int32_t status[2])
     if (core == NULL)
         return fail_open(status, MAZE_ERR_RESOURCES, ENOMEM, fd);
     core->fd = fd;
-    core->size = (uint64_t)st.st_size < max_bytes ? (uint64_t)st.st_size : max_bytes;
-    if (core->size > 0) {
-        /* mmap refuses a zero length; an empty core simply has nothing to read */
-        void *m = mmap(NULL, core->size, PROT_READ, MAP_SHARED, fd, 0);
+    core->size = (uint64_t)st.st_size < to ? (uint64_t)st.st_size : to;
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+    core->origin = from - from % page;
+    if (core->origin > core->size)
+        core->origin = core->size;
+    if (core->size > core->origin) {
+        /* mmap refuses a zero length; an empty range simply has nothing to read */
+        void *m = mmap(NULL, core->size - core->origin, PROT_READ, MAP_SHARED, fd, (off_t)core->origin);
         if (m == MAP_FAILED) {
             int err = errno;
             free(core);
@@ -56,12 +60,16 @@ void maze_close(maze_core *core)
     if (core == NULL)
         return;
     if (core->map != NULL)
-        munmap((void *)core->map, core->size);
+        munmap((void *)core->map, core->size - core->origin);
     close(core->fd);
     free(core);
 }
 
 uint64_t maze_file_size(const maze_core *core) { return core ? core->size : 0; }
+
+uint64_t maze_map_origin(const maze_core *core) { return core ? core->origin : 0; }
+
+const void *maze_map_base(const maze_core *core) { return core ? core->map : NULL; }
 
 uint64_t maze_current_size(const maze_core *core)
 {
@@ -71,7 +79,7 @@ uint64_t maze_current_size(const maze_core *core)
 
 int maze_check_span(const maze_core *core, uint64_t offset, uint64_t len)
 {
-    if (offset > core->size || len > core->size - offset)
+    if (offset < core->origin || offset > core->size || len > core->size - offset)
         return MAZE_ERR_RANGE;
     /* a file that shrank since we mapped it would SIGBUS on the lost pages: ask again */
     uint64_t now = maze_current_size(core);
@@ -88,6 +96,6 @@ int maze_read(maze_core *core, uint64_t offset, void *buf, uint64_t len)
     if (rc != MAZE_OK)
         return rc;
     if (len > 0)
-        memcpy(buf, core->map + offset, len);
+        memcpy(buf, maze_at(core, offset), len);
     return MAZE_OK;
 }

@@ -21,7 +21,7 @@
 extern "C" {
 #endif
 
-#define MAZE_ABI_VERSION 3
+#define MAZE_ABI_VERSION 4
 
 enum maze_status {
     MAZE_OK = 0,
@@ -51,15 +51,23 @@ typedef struct maze_core maze_core;
 
 MAZE_API int maze_abi_version(void);
 
-/* Opens path and maps its first max_bytes (at most the file): a core's bytes past its last segment
- * are never read, and mapping them could exceed the address-space limit.
+/* Opens path and maps its bytes [from, to) (from rounded down to a page, to at most the file): a
+ * core's segment bytes only, once, for the scans and for the Java reads (maze_map_base). Bytes past
+ * the last segment are never read, and mapping them could exceed the address-space limit.
  * On failure returns NULL, status[0] = a maze_status, status[1] = errno. */
-MAZE_API maze_core *maze_open(const char *path, uint64_t max_bytes, int32_t status[2]);
+MAZE_API maze_core *maze_open(const char *path, uint64_t from, uint64_t to, int32_t status[2]);
 
 MAZE_API void maze_close(maze_core *core);
 
-/* What is mapped: the size of the file when it was opened, at most max_bytes. */
+/* The end of what is mapped: the size of the file when it was opened, at most to. */
 MAZE_API uint64_t maze_file_size(const maze_core *core);
+
+/* The first file offset mapped: from, rounded down to a page (at most maze_file_size). */
+MAZE_API uint64_t maze_map_origin(const maze_core *core);
+
+/* The mapped byte at file offset maze_map_origin, or NULL when nothing is mapped. Read-only; valid
+ * until maze_close. */
+MAZE_API const void *maze_map_base(const maze_core *core);
 
 /* Copies len bytes at file offset into buf. */
 MAZE_API int maze_read(maze_core *core, uint64_t offset, void *buf, uint64_t len);

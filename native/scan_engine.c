@@ -43,7 +43,8 @@ static int check_segments(const struct maze_scan_request *req)
     for (int32_t i = 0; i < req->nsegs; i++) {
         const struct maze_seg *s = &req->segs[i];
         req->out[MAZE_OUT_BAD_SEGMENT] = i;
-        if (s->offset > req->core->size || s->size > req->core->size - s->offset)
+        if (s->offset < req->core->origin || s->offset > req->core->size
+            || s->size > req->core->size - s->offset)
             return MAZE_ERR_RANGE;
         if (s->offset > now || s->size > now - s->offset)
             return MAZE_ERR_TRUNCATED;
@@ -68,7 +69,7 @@ static void locate_piece(const struct job *job, uint64_t index, struct maze_piec
             hi = mid - 1;
     }
     const struct maze_seg *s = &job->req->segs[lo];
-    piece->seg_bytes = job->req->core->map + s->offset;
+    piece->seg_bytes = maze_at(job->req->core, s->offset);
     piece->seg_vaddr = s->vaddr;
     piece->seg_size = s->size;
     piece->from = s->vaddr + (index - job->first_piece[lo]) * PIECE_BYTES;

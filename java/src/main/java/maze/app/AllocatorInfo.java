@@ -13,7 +13,6 @@ import maze.heap.Version;
 import maze.heap.Warnings;
 import maze.layout.LayoutException;
 import maze.layout.LayoutProvider;
-import maze.memory.CoreMemory;
 
 /**
  * The allocators {@code maze info} names, with their versions: each plugin's detection only
@@ -34,8 +33,8 @@ final class AllocatorInfo {
      */
     static List<Map<String, Object>> detect(CoreModel core, Path sysroot) {
         List<Map<String, Object>> found = new ArrayList<>();
-        try (CoreMemory memory = CoreMemory.of(core, Analysis.localFiles(core, sysroot));
-             CoreHeapContext ctx = new CoreHeapContext(core, memory, NO_LAYOUTS, new Warnings())) {
+        try (CoreHeapContext ctx = new CoreHeapContext(CoreAccess.open(core, Analysis.localFiles(core, sysroot)),
+                NO_LAYOUTS, new Warnings())) {
             Allocators a = Allocators.detect(ctx);
             for (Allocators.Found<?> f : a.found) {
                 Detection<?> d = f.detection();

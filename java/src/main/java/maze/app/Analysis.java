@@ -46,21 +46,21 @@ public final class Analysis implements AutoCloseable {
     private final boolean progress;
     private final DebugFiles debugFiles;
 
-    private Analysis(CoreModel core, CoreMemory memory, AnalysisRequest request) {
-        this.core = core;
-        this.memory = memory;
+    private Analysis(CoreAccess access, AnalysisRequest request) {
+        this.core = access.core();
+        this.memory = access.memory();
         this.progress = request.progress();
         this.debugFiles = DebugFiles.forAnalysis(request.debugDirs(), request.sysroot());
         // gdb looks where the type names do: the given folders, then /usr/lib/debug and the sysroot's
         GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(debugFiles.dirs())
                 .withSysroot(request.sysroot());
-        this.context = new CoreHeapContext(core, memory, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
+        this.context = new CoreHeapContext(access, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
         core.warnings().forEach(warnings::add);
     }
 
     public static Analysis open(AnalysisRequest request) throws IOException {
         CoreModel core = CoreReader.read(request.core(), new CoreOptions(request.exe(), request.sysroot()));
-        return new Analysis(core, CoreMemory.of(core, localFiles(core, request.sysroot())), request);
+        return new Analysis(CoreAccess.open(core, localFiles(core, request.sysroot())), request);
     }
 
     public CoreModel core() {

@@ -11,7 +11,6 @@ import maze.heap.Warnings;
 import maze.layout.LayoutProvider;
 import maze.layout.LayoutRequest;
 import maze.layout.LayoutSource;
-import maze.memory.CoreMemory;
 import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
 import maze.nativebind.NativeCoreScanner;
@@ -22,15 +21,15 @@ import maze.nativebind.NativeCoreScanner;
  */
 final class CoreHeapContext implements HeapContext, AutoCloseable {
     private final CoreModel core;
-    private final CoreMemory memory;
+    private final CoreAccess access;
     private final LayoutProvider layouts;
     private final Warnings warnings;
     private final Map<String, LayoutSource> asked = new HashMap<>();
     private NativeCoreScanner scanner;
 
-    CoreHeapContext(CoreModel core, CoreMemory memory, LayoutProvider layouts, Warnings warnings) {
-        this.core = core;
-        this.memory = memory;
+    CoreHeapContext(CoreAccess access, LayoutProvider layouts, Warnings warnings) {
+        this.core = access.core();
+        this.access = access;
         this.layouts = layouts;
         this.warnings = warnings;
     }
@@ -42,15 +41,14 @@ final class CoreHeapContext implements HeapContext, AutoCloseable {
 
     @Override
     public MemoryView memory() {
-        return memory;
+        return access.memory();
     }
 
     @Override
     public synchronized CoreScanner scanner() {
         if (scanner == null) {
             try {
-                scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
-                        Runtime.getRuntime().availableProcessors());
+                scanner = access.scanner(Runtime.getRuntime().availableProcessors());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

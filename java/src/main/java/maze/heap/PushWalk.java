@@ -11,10 +11,11 @@ import java.util.function.Function;
  * allocators walk in parallel while their cursors are merged.
  */
 public final class PushWalk implements BlockCursor {
-    private static final int BATCH = 4096;
+    /** Blocks per batch handed over. */
+    public static final int BATCH = 4096;
     private static final int QUEUED_BATCHES = 4;
 
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final BlockingQueue<Batch> queue;
     private final Thread thread;
     private volatile boolean cancelled;
     private Batch current = new Batch(0);
@@ -46,14 +47,24 @@ public final class PushWalk implements BlockCursor {
         }
     }
 
-    private PushWalk(String name, Function<BlockSink, HeapSummary> walk) {
+    private PushWalk(String name, int queuedBatches, Function<BlockSink, HeapSummary> walk) {
+        queue = new ArrayBlockingQueue<>(queuedBatches);
         thread = new Thread(() -> produce(walk), "maze-walk-" + name);
         thread.setDaemon(true);
     }
 
     /** Starts {@code walk} on its own thread; its blocks come out of the returned cursor. */
     public static BlockCursor start(String name, Function<BlockSink, HeapSummary> walk) {
-        PushWalk w = new PushWalk(name, walk);
+        return start(name, QUEUED_BATCHES, walk);
+    }
+
+    /**
+     * As above, letting the walk run up to {@code queuedBatches} batches of {@link #BATCH} blocks
+     * ahead of the reader (a walk that should not wait for a slow reader, within a memory budget).
+     * {@code walk} must return a summary (not null).
+     */
+    public static BlockCursor start(String name, int queuedBatches, Function<BlockSink, HeapSummary> walk) {
+        PushWalk w = new PushWalk(name, Math.max(1, queuedBatches), walk);
         w.thread.start();
         return w;
     }

@@ -36,19 +36,41 @@ public final class CoreMemory implements MemoryView, AutoCloseable {
      */
     public CoreMemory(Path corePath, long fileSize, List<Segment> segments, List<MappedFile> files,
                       Function<String, Path> moduleFiles) throws IOException {
+        this(corePath, fileSize, segments, files, moduleFiles,
+                MappedWindows.map(corePath, Math.min(fileSize, Segment.bytesEnd(segments))));
+    }
+
+    /**
+     * As above, reading the segment bytes through {@code segmentBytes}, which must hold every
+     * segment byte the file has (a mapping shared with the native scans: one mapping, not two).
+     */
+    public CoreMemory(Path corePath, long fileSize, List<Segment> segments, List<MappedFile> files,
+                      Function<String, Path> moduleFiles, MappedWindows segmentBytes) {
         this.corePath = corePath;
         this.fileSize = fileSize;
-        this.core = MappedWindows.map(corePath, Math.min(fileSize, Segment.bytesEnd(segments)));
+        this.core = segmentBytes;
         this.segments = new SegmentTable(segments, Math.min(fileSize, core.size()));
         this.modules = new ModuleFiles(files, moduleFiles);
         this.start = this.segments.start;
         this.lastLong = this.segments.lastLong;
         this.fileOffset = this.segments.fileOffset;
+        for (int i = 0; i < start.length; i++) {
+            if (this.segments.held[i] > 0 && fileOffset[i] < core.origin()) {
+                throw new IllegalArgumentException(String.format("segment 0x%x lies at file offset 0x%x, below"
+                        + " the mapped bytes (from 0x%x)", start[i], fileOffset[i], core.origin()));
+            }
+        }
     }
 
-    /** The memory of a parsed core. */
+    /** The memory of a parsed core, with a Java mapping of its own. */
     public static CoreMemory of(CoreModel model, Function<String, Path> moduleFiles) throws IOException {
         return new CoreMemory(model.file(), model.fileSize(), model.segments(), model.files(), moduleFiles);
+    }
+
+    /** The memory of a parsed core read through {@code segmentBytes} (see the constructor). */
+    public static CoreMemory of(CoreModel model, Function<String, Path> moduleFiles, MappedWindows segmentBytes) {
+        return new CoreMemory(model.file(), model.fileSize(), model.segments(), model.files(), moduleFiles,
+                segmentBytes);
     }
 
     /*

@@ -10,21 +10,51 @@ import java.nio.file.StandardOpenOption;
 import maze.core.CoreFormatException;
 
 /**
- * A read-only file mapped as overlapping windows (a MappedByteBuffer holds less than 2 GiB).
- * Window k starts at k GiB and reaches {@value #OVERLAP} bytes into the next one, so any read of
- * up to OVERLAP bytes lies wholly in the window of its first byte: one shift finds it.
+ * Read-only file bytes [origin, size) seen through overlapping windows (a ByteBuffer holds less
+ * than 2 GiB). Window k starts at origin + k GiB and reaches {@value #OVERLAP} bytes into the next
+ * one, so any read of up to OVERLAP bytes lies wholly in the window of its first byte: one shift
+ * finds it. The windows are either Java mappings of their own ({@link #map}) or views of one
+ * mapping made elsewhere ({@link #over}: the C helper's, shared with the native scans).
  */
-final class MappedWindows {
+public final class MappedWindows {
     static final int STEP_SHIFT = 30;
     static final long STEP = 1L << STEP_SHIFT;
     static final int OVERLAP = 4096;
 
-    private final ByteBuffer[] windows;
-    private final long size;
+    /** A buffer over the file bytes [offset, offset + length) of a mapping made elsewhere. */
+    @FunctionalInterface
+    public interface Slicer {
+        ByteBuffer slice(long offset, int length);
+    }
 
-    private MappedWindows(ByteBuffer[] windows, long size) {
+    private final ByteBuffer[] windows;
+    private final long origin;
+    private final long size;
+    /** Whoever unmaps the bytes once unreachable: held so that cannot happen while windows are read. */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Object owner;
+
+    private MappedWindows(ByteBuffer[] windows, long origin, long size, Object owner) {
         this.windows = windows;
+        this.origin = origin;
         this.size = size;
+        this.owner = owner;
+    }
+
+    /**
+     * Windows over file bytes [origin, end) mapped by {@code owner}, which must keep them mapped
+     * as long as it is reachable: these windows hold it.
+     */
+    public static MappedWindows over(long origin, long end, Slicer slicer, Object owner) {
+        long mapped = Math.max(0, end - origin);
+        ByteBuffer[] windows = new ByteBuffer[(int) ((mapped + STEP - 1) >>> STEP_SHIFT)];
+        for (int k = 0; k < windows.length; k++) {
+            long start = (long) k << STEP_SHIFT;
+            int len = (int) Math.min(STEP + OVERLAP, mapped - start);
+            // read-only like a Java mapping, so every window is the same class at the hot call sites
+            windows[k] = slicer.slice(origin + start, len).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return new MappedWindows(windows, origin, origin + mapped, owner);
     }
 
     /** Maps the first {@code size} bytes of {@code file} (at most its length). */
@@ -38,7 +68,7 @@ final class MappedWindows {
                 MappedByteBuffer m = mapWindow(file, ch, start, len, mapped);
                 windows[k] = m.order(ByteOrder.LITTLE_ENDIAN);
             }
-            return new MappedWindows(windows, mapped);
+            return new MappedWindows(windows, 0, mapped, null);
         }
     }
 
@@ -55,21 +85,30 @@ final class MappedWindows {
         }
     }
 
+    /** The end of the bytes held: file offsets below it (and from {@link #origin} on) can be read. */
     long size() {
         return size;
     }
 
-    /** The caller has checked that offset + 8 <= size. */
+    /** The first file offset held. */
+    long origin() {
+        return origin;
+    }
+
+    /** The caller has checked that origin <= offset and offset + 8 <= size. */
     long getLong(long offset) {
-        return windows[(int) (offset >>> STEP_SHIFT)].getLong((int) (offset & (STEP - 1)));
+        long o = offset - origin;
+        return windows[(int) (o >>> STEP_SHIFT)].getLong((int) (o & (STEP - 1)));
     }
 
     int getInt(long offset) {
-        return windows[(int) (offset >>> STEP_SHIFT)].getInt((int) (offset & (STEP - 1)));
+        long o = offset - origin;
+        return windows[(int) (o >>> STEP_SHIFT)].getInt((int) (o & (STEP - 1)));
     }
 
-    /** Copies len bytes at offset; the caller has checked the range lies in the file. */
+    /** Copies len bytes at offset; the caller has checked the range lies in [origin, size). */
     void get(long offset, byte[] dst, int dstOffset, int len) {
+        offset -= origin;
         while (len > 0) {
             int local = (int) (offset & (STEP - 1));
             ByteBuffer w = windows[(int) (offset >>> STEP_SHIFT)];

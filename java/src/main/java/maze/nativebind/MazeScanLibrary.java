@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
  * the jar under its platform prefix, linux-x86-64/libmazescan.so. Mirrors native/mazescan.h.
  */
 final class MazeScanLibrary {
-    static final int ABI_VERSION = 3;
+    static final int ABI_VERSION = 4;
 
     static final int OK = 0;
     static final int OVERFLOW = 1;
@@ -34,11 +34,15 @@ final class MazeScanLibrary {
 
     static native int maze_abi_version();
 
-    static native Pointer maze_open(byte[] path, long maxBytes, int[] status);
+    static native Pointer maze_open(byte[] path, long from, long to, int[] status);
 
     static native void maze_close(Pointer core);
 
     static native long maze_file_size(Pointer core);
+
+    static native long maze_map_origin(Pointer core);
+
+    static native Pointer maze_map_base(Pointer core);
 
     static native int maze_read(Pointer core, long offset, byte[] buf, long len);
 

@@ -2,14 +2,21 @@ package maze.nativebind;
 
 import com.sun.jna.Pointer;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import maze.memory.CoreAccessException;
+import maze.memory.MappedWindows;
 
-/** One core file opened and mapped by the C helper. Not thread-safe to close while in use. */
+/**
+ * One core file opened and mapped by the C helper. Unmapped by {@link #close} or, failing that,
+ * once unreachable: windows handed out by {@link #windows} hold this object, so Java can never read
+ * an unmapped page through them. Not thread-safe to close while in use.
+ */
 final class NativeCore implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
     private static final Map<Integer, String> ERRNO_NAMES = Map.of(
             1, "operation not permitted", 2, "no such file", 12, "out of memory",
             13, "permission denied", 19, "the file cannot be mapped", 21, "is a directory",
@@ -18,24 +25,27 @@ final class NativeCore implements AutoCloseable {
     private static final int ENOMEM = 12;
 
     private final Path path;
+    private final Cleaner.Cleanable unmap;
     private Pointer handle;
 
     private NativeCore(Path path, Pointer handle) {
         this.path = path;
         this.handle = handle;
+        // the action holds the handle, never this object, or this would never become unreachable
+        this.unmap = CLEANER.register(this, () -> MazeScanLibrary.maze_close(handle));
     }
 
     static NativeCore open(Path path) throws IOException {
-        return open(path, Long.MAX_VALUE);
+        return open(path, 0, Long.MAX_VALUE);
     }
 
-    /** Maps at most the first {@code maxBytes} of {@code path}. */
-    static NativeCore open(Path path, long maxBytes) throws IOException {
+    /** Maps the bytes [from, to) of {@code path} (from rounded down to a page, to at most the file). */
+    static NativeCore open(Path path, long from, long to) throws IOException {
         byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
         int[] status = new int[2];
-        Pointer h = MazeScanLibrary.maze_open(Arrays.copyOf(name, name.length + 1), maxBytes, status);
+        Pointer h = MazeScanLibrary.maze_open(Arrays.copyOf(name, name.length + 1), from, to, status);
         if (h == null && status[1] == ENOMEM) {
-            throw new maze.core.CoreFormatException(path, "cannot map " + maxBytes + " bytes of it: "
+            throw new maze.core.CoreFormatException(path, "cannot map " + (to - from) + " bytes of it: "
                     + maze.memory.AddressSpace.limit() + " (raise it with ulimit -v)");
         }
         if (h == null) {
@@ -56,9 +66,23 @@ final class NativeCore implements AutoCloseable {
         return handle;
     }
 
-    /** The size the file had when opened: what is mapped. */
+    /** The end of what is mapped: the size the file had when opened, at most {@code to}. */
     long size() {
         return MazeScanLibrary.maze_file_size(handle());
+    }
+
+    /** The first file offset mapped. */
+    long origin() {
+        return MazeScanLibrary.maze_map_origin(handle());
+    }
+
+    /** The mapped bytes as windows for Java reads; they keep this core mapped while reachable. */
+    MappedWindows windows() {
+        Pointer base = MazeScanLibrary.maze_map_base(handle());
+        long origin = origin();
+        // nothing mapped (NULL base) means an empty range: no window is cut from it
+        return MappedWindows.over(origin, base == null ? origin : size(),
+                (offset, length) -> base.getByteBuffer(offset - origin, length), this);
     }
 
     /** Copies {@code len} bytes at file {@code offset} into {@code dst} from {@code dstOffset}. */
@@ -89,11 +113,12 @@ final class NativeCore implements AutoCloseable {
         }
     }
 
+    /** Unmaps now; only for an owner that handed out no windows (they would read unmapped pages). */
     @Override
     public void close() {
         if (handle != null) {
-            MazeScanLibrary.maze_close(handle);
             handle = null;
+            unmap.clean();
         }
     }
 }

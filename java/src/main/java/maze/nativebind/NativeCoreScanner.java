@@ -3,6 +3,7 @@ package maze.nativebind;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class NativeCoreScanner implements CoreScanner {
     private final ScanSpans spans;
     private final int threads;
     private final int batch;
+    /** False when the mapping is shared with Java reads: it is unmapped once unreachable, not on close. */
+    private final boolean ownsCore;
+    private boolean closed;
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
 
     /** One native scan call: fills addrs/words, writes out[3], returns a status. */
@@ -31,11 +35,12 @@ public final class NativeCoreScanner implements CoreScanner {
         int run(Pointer core, Pointer segs, int nsegs, Pointer addrs, Pointer words, long cap, Pointer out);
     }
 
-    NativeCoreScanner(NativeCore core, ScanSpans spans, int threads, int batch) {
+    NativeCoreScanner(NativeCore core, ScanSpans spans, int threads, int batch, boolean ownsCore) {
         this.core = core;
         this.spans = spans;
         this.threads = threads;
         this.batch = batch;
+        this.ownsCore = ownsCore;
     }
 
     /**
@@ -49,10 +54,9 @@ public final class NativeCoreScanner implements CoreScanner {
 
     static NativeCoreScanner open(Path corePath, long realFileSize, List<Segment> segments,
                                   int threads, int batch) throws IOException {
-        // only the segments' bytes are mapped: a core's tail past them is never scanned
-        NativeCore core = NativeCore.open(corePath, Math.min(realFileSize, Segment.bytesEnd(segments)));
+        NativeCore core = NativeCoreMapping.map(corePath, realFileSize, segments);
         long size = Math.min(realFileSize, core.size());
-        return new NativeCoreScanner(core, ScanSpans.of(segments, size), Math.max(1, threads), batch);
+        return new NativeCoreScanner(core, ScanSpans.of(segments, size), Math.max(1, threads), batch, true);
     }
 
     @Override
@@ -86,6 +90,10 @@ public final class NativeCoreScanner implements CoreScanner {
 
     private void scan(String what, long from, long to, ScanSink sink, Call call) {
         closing.readLock().lock();
+        if (closed) {
+            closing.readLock().unlock();
+            throw new IllegalStateException("core " + core.path() + " is closed");
+        }
         try (Memory addrs = new Memory(8L * batch); Memory words = new Memory(8L * batch);
              Memory out = new Memory(24)) {
             long[] a = new long[batch];
@@ -114,6 +122,8 @@ public final class NativeCoreScanner implements CoreScanner {
             }
         } finally {
             closing.readLock().unlock();
+            // a shared mapping is unmapped once unreachable: not before the last native call returned
+            Reference.reachabilityFence(core);
         }
     }
 
@@ -157,7 +167,10 @@ public final class NativeCoreScanner implements CoreScanner {
     public void close() {
         closing.writeLock().lock();
         try {
-            core.close();
+            closed = true;
+            if (ownsCore) {
+                core.close();
+            }
         } finally {
             closing.writeLock().unlock();
         }

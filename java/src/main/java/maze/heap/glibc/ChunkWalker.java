@@ -31,6 +31,21 @@ final class ChunkWalker {
         this.binned = binned;
     }
 
+    /** A walker for one range on a thread of its own: same free sets, its own counts and {@code m}'s warnings. */
+    ChunkWalker forRange(GlibcMemory m) {
+        return new ChunkWalker(m, freeChunks, binned);
+    }
+
+    /** Adds the counts of a walker made by {@link #forRange} that walked a range after those walked so far. */
+    void absorb(ChunkWalker range) {
+        liveChunkBytes += range.liveChunkBytes;
+        if (range.unbinned > 0 && unbinned == 0) {
+            firstUnbinned = range.firstUnbinned;
+        }
+        unbinned += range.unbinned;
+        seenFree += range.seenFree;
+    }
+
     /** After every range: the chunks seen free by their neighbour's bit and the binned ones must be the same. */
     void checkBins() {
         if (unbinned > 0) {
@@ -52,6 +67,8 @@ final class ChunkWalker {
     void walk(ChunkRange r, BlockSink sink) {
         long c = r.start();
         long sizeField = m.wordOr(c + 8, 0);
+        // chunks come in increasing order: step through the free set beside them, no search per chunk
+        int f = firstAtOrAbove(freeChunks, c);
         while (Long.compareUnsigned(c, r.stop()) < 0) {
             long size = GlibcMemory.chunkSize(sizeField);
             long next = c + size;
@@ -65,17 +82,26 @@ final class ChunkWalker {
             long nextSizeField = m.wordOr(next + 8, 0);
             if ((nextSizeField & PREV_INUSE) == 0) {
                 seenFree(c);
-            } else if (!LongArrays.contains(freeChunks, c) && !isOldTopRemainder(next, r)) {
+            } else if (!(f < freeChunks.length && freeChunks[f] == c) && !isOldTopRemainder(next, r)) {
                 liveChunkBytes += size;
                 sink.block(c + 16, size - 8, 0);
             }
             c = next;
             sizeField = nextSizeField;
+            while (f < freeChunks.length && freeChunks[f] < c) {
+                f++;
+            }
         }
         if (c != r.stop()) {
             m.warnings().add("arena 0x%x: the chunk walk ends at 0x%x, past top at 0x%x: the last chunk's size is wrong",
                     r.arena(), c, r.stop());
         }
+    }
+
+    /** The index of the first value at or above v in a sorted array (its length when none is). */
+    private static int firstAtOrAbove(long[] sorted, long v) {
+        int i = java.util.Arrays.binarySearch(sorted, v);
+        return i >= 0 ? i : -i - 1;
     }
 
     private void seenFree(long c) {

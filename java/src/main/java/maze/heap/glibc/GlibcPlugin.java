@@ -18,6 +18,12 @@ import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
 public final class GlibcPlugin implements AllocatorPlugin<Void> {
+    /**
+     * Heaps walked at once. One core goes to the reader of the blocks (classify, aggregate), so
+     * with two cores a second walker only adds hand-over work; -Dmaze.glibc.walkers=N overrides.
+     */
+    private static final int WALKERS = Integer.getInteger("maze.glibc.walkers",
+            Runtime.getRuntime().availableProcessors() - 1);
 
     @Override
     public String name() {
@@ -75,9 +81,16 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
      */
     static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink,
                                    GlibcMemory m) {
+        emitInAddressOrder(arenas, mmapped, walker, sink, m, WALKERS);
+    }
+
+    /** As above, walking up to {@code threads} heaps at once (RangeWalks). */
+    static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink,
+                                   GlibcMemory m, int threads) {
         List<ChunkRange> all = new ArrayList<>(mmapped);
         arenas.forEach(a -> all.addAll(a.ranges()));
         all.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
+        List<ChunkRange> kept = new ArrayList<>();
         ChunkRange prev = null;
         for (ChunkRange r : all) {
             // stop, not end: blocks lie below stop, and a corrupt top size must not hide later ranges
@@ -87,12 +100,9 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
                 continue;
             }
             prev = r;
-            if (r.mmapped()) {
-                sink.block(r.start() + 16, r.end() - r.start() - 16, BlockSink.MMAPPED);
-            } else {
-                walker.walk(r, sink);
-            }
+            kept.add(r);
         }
+        RangeWalks.emit(kept, walker, sink, m, threads);
     }
 
     /** mp_.n_mmaps (an int): how many mmapped chunks glibc holds; -1 when unreadable. */
