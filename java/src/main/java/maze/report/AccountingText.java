@@ -8,7 +8,7 @@ import maze.heap.MallocSpace;
 /** The text form of {@link MemoryAccounting}: the process by category, then where malloc's own memory went. */
 public final class AccountingText {
     private static final int LABEL_WIDTH = 28;
-    private static final String[] POOL_HEADER = {"System", "Free", "Top", "Untrimmed", "Fastbins", "Tcache"};
+    private static final String[] POOL_HEADER = {"System", "Free", "Untrimmed", "Fastbins", "Tcache"};
 
     private final boolean humanSizes;
 
@@ -41,10 +41,10 @@ public final class AccountingText {
 
     private void space(MemoryAccounting.Space s, PrintWriter out) {
         MallocSpace sp = s.space();
-        out.printf("Where %s's own memory went (free = top + fastbins + binned, as mallinfo2 counts it):%n",
-                s.allocator());
+        out.printf("Where %s's own memory went (%s):%n", s.allocator(), sp.freeIs());
         List<String[]> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(POOL_HEADER));
+        head.add(2, sp.topIs());
         MallocSpace.BAND_NAMES.forEach(b -> head.add("Binned" + b));
         head.add("Pool");
         rows.add(head.toArray(String[]::new));
