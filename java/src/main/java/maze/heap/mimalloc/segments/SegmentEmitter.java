@@ -2,6 +2,7 @@ package maze.heap.mimalloc.segments;
 
 import maze.heap.FieldReader;
 import maze.heap.mimalloc.PageEmitter;
+import maze.heap.mimalloc.MiOwned;
 import maze.heap.mimalloc.PoolTally;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,6 @@ final class SegmentEmitter {
 
     private String name(long seg, long thread) {
         String kind = shape.huge(seg) ? "huge segment" : "segment";
-        return thread == 0 ? kind + " (abandoned)" : String.format("%s (thread 0x%x)", kind, thread);
+        return thread == 0 ? kind + " (" + MiOwned.NO_THREAD + ": abandoned or cached)" : String.format("%s (thread 0x%x)", kind, thread);
     }
 }
