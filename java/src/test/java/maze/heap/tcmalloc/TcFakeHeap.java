@@ -119,7 +119,7 @@ final class TcFakeHeap {
         List<long[]> blocks = new ArrayList<>();
         Statics st = new Statics(PAGE_HEAP, SIZE_MAP, CENTRAL, THREAD_HEAPS, "test");
         Map<String, Object> facts = TcmallocWalk.walk(new FieldReader(mem, warnings), L, st, "test",
-                (a, s, f) -> blocks.add(new long[] {a, s}));
+                (a, s, f) -> blocks.add(new long[] {a, s})).facts();
         return new Result(blocks, facts);
     }
 }
