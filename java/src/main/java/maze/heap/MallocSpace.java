@@ -7,10 +7,14 @@ import java.util.List;
  * glibc arena), the bytes it holds, the free chunks on its bins by size band, its top chunk and
  * the part of it above the trim threshold, the chunks parked in thread caches and fastbins; for
  * the process, the blocks mapped on their own and the threads; and sentences computed from these
- * figures on what a tuning knob would change.
+ * figures on what a tuning knob would change. {@code freeIs} says what {@code free} adds up for
+ * this allocator and {@code topIs} what its {@code top} column holds (the other allocators have no
+ * top chunk: mimalloc's is the segment area not carved into blocks).
  */
 public record MallocSpace(List<Pool> pools, long mmappedBlocks, long mmappedBytes, int threads,
-                          List<String> advice) {
+                          List<String> advice, String freeIs, String topIs) {
+    public static final String GLIBC_FREE = "free = top + fastbins + binned, as mallinfo2 counts it";
+
     /** Upper bounds (exclusive) of the size bands of binned free chunks; the last band is the rest. */
     public static final long[] BAND_LIMITS = {64, 512, 4096, 64 * 1024};
     public static final List<String> BAND_NAMES = List.of("<64", "<512", "<4K", "<64K", ">=64K");
@@ -34,6 +38,11 @@ public record MallocSpace(List<Pool> pools, long mmappedBlocks, long mmappedByte
     public MallocSpace {
         pools = List.copyOf(pools);
         advice = List.copyOf(advice);
+    }
+
+    /** glibc's figures: free as mallinfo2 counts it, top its top chunk. */
+    public MallocSpace(List<Pool> pools, long mmappedBlocks, long mmappedBytes, int threads, List<String> advice) {
+        this(pools, mmappedBlocks, mmappedBytes, threads, advice, GLIBC_FREE, "Top");
     }
 
     /** The band of a chunk of {@code size} bytes. */

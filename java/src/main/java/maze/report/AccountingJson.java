@@ -50,6 +50,7 @@ final class AccountingJson {
         g.writeNumberField("mmapped_blocks", sp.mmappedBlocks());
         g.writeNumberField("mmapped_bytes", sp.mmappedBytes());
         g.writeNumberField("free_bytes", sp.free());
+        g.writeStringField("free_is", sp.freeIs());
         g.writeArrayFieldStart("pools");
         for (MallocSpace.Pool p : sp.pools()) {
             pool(p, g);

@@ -2,13 +2,16 @@ package maze.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import maze.heap.MallocSpace;
 
 /** The text form of {@link MemoryAccounting}: the process by category, then where malloc's own memory went. */
 public final class AccountingText {
     private static final int LABEL_WIDTH = 28;
-    private static final String[] POOL_HEADER = {"System", "Free", "Top", "Untrimmed", "Fastbins", "Tcache"};
+    /** mimalloc has a pool per segment, hundreds of them: the text shows those with the most free bytes. */
+    private static final int MAX_POOLS = 16;
+    private static final String[] POOL_HEADER = {"System", "Free", "Untrimmed", "Fastbins", "Tcache"};
 
     private final boolean humanSizes;
 
@@ -41,14 +44,16 @@ public final class AccountingText {
 
     private void space(MemoryAccounting.Space s, PrintWriter out) {
         MallocSpace sp = s.space();
-        out.printf("Where %s's own memory went (free = top + fastbins + binned, as mallinfo2 counts it):%n",
-                s.allocator());
+        out.printf("Where %s's own memory went (%s):%n", s.allocator(), sp.freeIs());
         List<String[]> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(POOL_HEADER));
+        head.add(2, sp.topIs());
         MallocSpace.BAND_NAMES.forEach(b -> head.add("Binned" + b));
         head.add("Pool");
         rows.add(head.toArray(String[]::new));
-        for (MallocSpace.Pool p : sp.pools()) {
+        List<MallocSpace.Pool> shown = sp.pools().size() <= MAX_POOLS ? sp.pools() : sp.pools().stream()
+                .sorted(Comparator.comparingLong(MallocSpace.Pool::free).reversed()).limit(MAX_POOLS).toList();
+        for (MallocSpace.Pool p : shown) {
             List<String> row = new ArrayList<>(List.of(size(p.systemBytes()), size(p.free()), size(p.top()),
                     size(p.untrimmed()), size(p.fastbins()), size(p.tcache())));
             for (long b : p.binnedByBand()) {
@@ -58,6 +63,11 @@ public final class AccountingText {
             rows.add(row.toArray(String[]::new));
         }
         Columns.write(rows, out);
+        if (shown.size() < sp.pools().size()) {
+            long rest = sp.free() - shown.stream().mapToLong(MallocSpace.Pool::free).sum();
+            out.printf("  ... %d more pools with %s free bytes (the JSON lists every pool)%n",
+                    sp.pools().size() - shown.size(), size(rest));
+        }
         out.printf("  pools: %d, threads: %d, blocks mapped on their own: %d (%d bytes)%n", sp.pools().size(),
                 sp.threads(), sp.mmappedBlocks(), sp.mmappedBytes());
         for (String advice : sp.advice()) {

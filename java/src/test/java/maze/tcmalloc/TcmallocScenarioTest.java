@@ -43,7 +43,7 @@ class TcmallocScenarioTest {
     }
 
     /** Debian's libtcmalloc.so.4 needs libunwind.so.8: the provisioning puts one beside it. */
-    private static String preload(MimallocBuilds.Build b) {
+    static String preload(MimallocBuilds.Build b) {
         Path unwind = b.path().resolveSibling("libunwind.so.8");
         return Files.exists(unwind) ? unwind + " " + b.path() : b.path().toString();
     }

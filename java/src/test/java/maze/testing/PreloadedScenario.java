@@ -14,9 +14,10 @@ import maze.report.ListingFilter;
 
 /**
  * One scenario of heap_truth LD_PRELOADed with an allocator library: gcore, an in-process
- * analysis writing the block listing, and the per-block score against the fixture's truth.
+ * analysis writing the block listing, and the per-block score against the fixture's truth;
+ * {@code coreLoadBytes} the core's PT_LOAD p_memsz sum read independently, {@code listing} kept.
  */
-public record PreloadedScenario(AnalysisResult result, BlockScore score) {
+public record PreloadedScenario(AnalysisResult result, BlockScore score, long coreLoadBytes, Path listing) {
 
     /** Runs {@code scenario} in {@code work} (created); the core is deleted after the analysis. */
     public static PreloadedScenario run(Path work, String scenario, Path library) throws IOException, InterruptedException {
@@ -35,14 +36,17 @@ public record PreloadedScenario(AnalysisResult result, BlockScore score) {
         Path truthFile = work.resolve("truth.jsonl");
         Path listing = work.resolve("blocks.jsonl");
         AnalysisResult result;
+        long loads;
         try (FixtureProcess fp = FixtureProcess.start(List.of(exe.toString(), scenario, truthFile.toString()), work,
                 FixtureProcess.defaultTimeout(), env)) {
             Path core = fp.gcore(work);
             fp.close();
             result = analyze(core, listing);
+            loads = CoreLoads.memSizeSum(core);
             Files.delete(core); // a gigabyte each: do not keep a dozen
         }
-        return new PreloadedScenario(result, BlockScore.score(GroundTruth.read(truthFile), BlockListing.read(listing)));
+        return new PreloadedScenario(result, BlockScore.score(GroundTruth.read(truthFile), BlockListing.read(listing)),
+                loads, listing);
     }
 
     private static AnalysisResult analyze(Path core, Path listing) throws IOException {

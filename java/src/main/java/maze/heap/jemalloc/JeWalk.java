@@ -37,8 +37,9 @@ final class JeWalk {
         }
         TcacheFree tcaches = new TcacheFree(mem, l, ctx.warnings());
         CachedBlocks cached = tcaches.collect(g.arenas(), tcacheBins(mem, l, g), g.classes());
-        SlabBlocks slabs = new SlabBlocks(g.classes(), cached);
-        LargeBlocks large = new LargeBlocks(g.classes(), cached);
+        ArenaSpace space = new ArenaSpace();
+        SlabBlocks slabs = new SlabBlocks(g.classes(), cached, space);
+        LargeBlocks large = new LargeBlocks(g.classes(), cached, space);
         JeChecks checks = new JeChecks();
         Edata e = new Edata(mem, l);
         long[] extents = {0, 0};
@@ -47,10 +48,14 @@ final class JeWalk {
                 checks.unreadable();
             } else if (state != 0) {
                 checks.freeExtent(e, page);
+                if (page == e.base() && e.state() == state) {
+                    space.unused(e, state);
+                }
             } else if (page < e.base() || page >= e.base() + e.size()) {
                 checks.stray();
             } else if (page == e.base() && checks.agrees(e, szind, slab)) {
                 extents[slab ? 0 : 1]++;
+                space.active(e);
                 if (slab) {
                     slabs.emit(e, szind, checks, sink);
                 } else {
@@ -75,7 +80,10 @@ final class JeWalk {
         facts.put("tcaches", tcaches.tcaches);
         facts.put("tcache blocks", cached.size());
         facts.put("tcache bytes", tcaches.bytes);
-        return new HeapSummary(version, facts);
+        facts.put("dirty extent bytes", space.dirtyBytes);
+        facts.put("muzzy extent bytes", space.muzzyBytes);
+        facts.put("retained extent bytes", space.retainedBytes);
+        return new HeapSummary(version, facts, space.owned(ctx.core().threads().size()));
     }
 
     /**

@@ -15,10 +15,12 @@ final class LargeBlocks {
     long liveBytes;
     long extentBytes;
     long promoted;
+    private final ArenaSpace space;
 
-    LargeBlocks(SizeClasses classes, CachedBlocks cached) {
+    LargeBlocks(SizeClasses classes, CachedBlocks cached, ArenaSpace space) {
         this.classes = classes;
         this.cached = cached;
+        this.space = space;
     }
 
     void emit(Edata e, int szind, JeChecks checks, BlockSink sink) {
@@ -33,6 +35,8 @@ final class LargeBlocks {
             live++;
             liveBytes += usable;
             sink.block(e.addr(), usable, 0);
+        } else {
+            space.free(e, usable, usable, usable);
         }
     }
 }

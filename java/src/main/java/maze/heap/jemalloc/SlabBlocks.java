@@ -13,10 +13,12 @@ final class SlabBlocks {
     long live;
     long liveBytes;
     long slabBytes;
+    private final ArenaSpace space;
 
-    SlabBlocks(SizeClasses classes, CachedBlocks cached) {
+    SlabBlocks(SizeClasses classes, CachedBlocks cached, ArenaSpace space) {
         this.classes = classes;
         this.cached = cached;
+        this.space = space;
     }
 
     void emit(Edata e, int szind, JeChecks checks, BlockSink sink) {
@@ -28,6 +30,7 @@ final class SlabBlocks {
         }
         slabBytes += e.size();
         int free = 0;
+        long held = 0;
         for (int i = 0; i < nregs; i++) {
             if ((e.bitmapGroup(i >>> 6) >>> (i & 63) & 1) != 0) {
                 free++;
@@ -38,8 +41,11 @@ final class SlabBlocks {
                 live++;
                 liveBytes += reg;
                 sink.block(at, reg, 0);
+            } else {
+                held++;
             }
         }
+        space.free(e, reg, (free + held) * reg, held * reg);
         if (free != e.nfree()) {
             checks.nfreeDiffers();
         }

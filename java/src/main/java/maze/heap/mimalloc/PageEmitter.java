@@ -19,12 +19,19 @@ public final class PageEmitter {
     private long listProblems;
     /** Pages come in address order: one starting below where the last one ended is corrupt. */
     private long lastEnd;
+    /** The pool the next pages belong to, or null. */
+    private PoolTally pool;
 
     /** {@code padding}: bytes of MI_PADDING at the end of each block, not usable by the program. */
     public PageEmitter(FieldReader mem, long padding) {
         this.mem = mem;
         this.freeBlocks = new FreeBlocks(mem);
         this.padding = padding;
+    }
+
+    /** The pool the pages from now on belong to. */
+    public void pool(PoolTally tally) {
+        this.pool = tally;
     }
 
     /** {@code delayed}: sorted delayed-free blocks; {@code flags} go on every block of the page. */
@@ -51,13 +58,18 @@ public final class PageEmitter {
             }
         }
         long usable = p.blockSize() - padding;
+        long live = 0;
         for (int i = 0; i < p.capacity(); i++) {
             if (!m.free[i]) {
                 sink.block(p.start() + i * p.blockSize(), usable, flags);
-                blocks++;
-                bytes += usable;
+                live++;
                 hugeBlocks += flags != 0 ? 1 : 0;
             }
+        }
+        blocks += live;
+        bytes += live * usable;
+        if (pool != null) {
+            pool.page(p, p.capacity() - live);
         }
     }
 

@@ -26,6 +26,7 @@ final class SpanObjects {
     long refcountMismatches;
     long badSpanLists;
     long badClasses;
+    final SpanSpace space = new SpanSpace();
 
     SpanObjects(FieldReader m, SizeClasses classes, long[] cacheFree, int pageShift) {
         this.m = m;
@@ -35,6 +36,7 @@ final class SpanObjects {
     }
 
     void emit(TcSpan s, BlockSink sink) {
+        space.span(s, pageShift);
         if (!s.inUse()) {
             freeSpanBytes += s.bytes(pageShift);
             return;
@@ -63,13 +65,16 @@ final class SpanObjects {
         if (onList + s.refcount() != n) {
             refcountMismatches++;
         }
+        long free = 0;
         for (int i = 0; i < n; i++) {
             if (isFree[i]) {
+                free++;
                 continue;
             }
             smallObjects++;
             sink.block(base + (long) i * size, size, 0);
         }
+        space.freeObjects(free, size);
     }
 
     private int markSpanList(long head, long base, int size, int n) {

@@ -29,11 +29,16 @@ final class TcmallocWalk {
     HeapSummary run(BlockSink sink) {
         FieldReader m = new FieldReader(ctx.memory(), ctx.warnings());
         TcLayouts.Chosen chosen = TcLayouts.choose(ctx, m, module, version);
-        return new HeapSummary(version, walk(m, chosen.layout(), chosen.statics(), chosen.origin(), sink));
+        Walked w = walk(m, chosen.layout(), chosen.statics(), chosen.origin(), sink);
+        return new HeapSummary(version, w.facts(), w.spans().space.owned(w.caches(), chosen.statics().pageHeap(), ctx.core().threads().size()));
     }
 
-    /** The walk once layouts and statics are known (tests give them for synthetic memory); gives the facts. */
-    static Map<String, Object> walk(FieldReader m, TcLayout l, Statics st, String origin, BlockSink sink) {
+    /** What the walk gives: its facts, and the spans and caches it read (for the accounting). */
+    record Walked(Map<String, Object> facts, SpanObjects spans, CacheFree caches) {
+    }
+
+    /** The walk once layouts and statics are known (tests give them for synthetic memory). */
+    static Walked walk(FieldReader m, TcLayout l, Statics st, String origin, BlockSink sink) {
         SizeClasses classes = SizeClasses.read(m, l, st.sizeMap());
         String problem = classes.problem(l.maxClasses());
         if (problem != null) {
@@ -47,7 +52,7 @@ final class TcmallocWalk {
         long heapInUse = m.word(st.pageHeap() + l.heapSystemBytes()) - m.word(st.pageHeap() + l.heapFreeBytes())
                 - m.word(st.pageHeap() + l.heapUnmappedBytes());
         TcChecks.afterWalk(m.warnings(), spans, cacheFree.length, heapInUse);
-        return facts(m, l, st, origin, map, caches, spans);
+        return new Walked(facts(m, l, st, origin, map, caches, spans), spans, caches);
     }
 
     private static Map<String, Object> facts(FieldReader m, TcLayout l, Statics st, String origin, PageMap map,
@@ -58,6 +63,8 @@ final class TcmallocWalk {
         f.put("page heap bytes", m.word(st.pageHeap() + l.heapSystemBytes()));
         f.put("page heap free bytes", m.word(st.pageHeap() + l.heapFreeBytes()));
         f.put("page heap unmapped bytes", m.word(st.pageHeap() + l.heapUnmappedBytes()));
+        f.put("free span bytes", spans.space.normalFreeBytes);
+        f.put("returned span bytes", spans.space.returnedBytes);
         f.put("spans in use", spans.spansInUse);
         f.put("span bytes in use", spans.spanBytesInUse);
         f.put("small objects", spans.smallObjects);

@@ -34,7 +34,7 @@ class SlabAndTcacheTest {
         assertTrue(e.load(EDATA));
         List<Long> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, cached(2, SLAB + 3 * 32)).emit(e, 2, checks, (a, s, f) -> {
+        new SlabBlocks(classes, cached(2, SLAB + 3 * 32), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> {
             assertEquals(32, s);
             blocks.add(a);
         });
@@ -51,7 +51,7 @@ class SlabAndTcacheTest {
         Edata e = new Edata(mem, L);
         e.load(EDATA);
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, new CachedBlocks()).emit(e, 2, checks, (a, s, f) -> { });
+        new SlabBlocks(classes, new CachedBlocks(), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> { });
         checks.report(warnings);
         assertTrue(warnings.all().get(0).contains("1 slabs' free counts disagree"), warnings.all().toString());
     }
@@ -64,7 +64,7 @@ class SlabAndTcacheTest {
         e.load(EDATA);
         List<long[]> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        LargeBlocks large = new LargeBlocks(classes, new CachedBlocks());
+        LargeBlocks large = new LargeBlocks(classes, new CachedBlocks(), new ArenaSpace());
         large.emit(e, 2, checks, (a, s, f) -> blocks.add(new long[] {a, s}));
         assertEquals(1, blocks.size());
         assertArrayEquals(new long[] {SLAB + 0x40, 32}, blocks.get(0));
@@ -108,12 +108,12 @@ class SlabAndTcacheTest {
         e.load(EDATA);
         CachedBlocks c = cached(2, SLAB + 3 * 32, SLAB + 3 * 32, SLAB + 5);
         c.add(SLAB + 7 * 32, 4);
-        new SlabBlocks(classes, c).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        new SlabBlocks(classes, c, new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
         c.report(warnings);
         assertEquals(List.of("jemalloc: thread caches hold 1 pointers that are no allocated block, 1 held twice, 1 of"
                 + " another size class (damaged caches); the blocks they stood for may be listed as live"), warnings.all());
         CachedBlocks clean = cached(2, SLAB + 3 * 32);
-        new SlabBlocks(classes, clean).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        new SlabBlocks(classes, clean, new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
         Warnings none = new Warnings();
         clean.report(none);
         assertEquals(0, none.count());

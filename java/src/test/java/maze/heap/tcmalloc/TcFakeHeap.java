@@ -112,14 +112,14 @@ final class TcFakeHeap {
     }
 
     /** The blocks as {address, size} pairs, and the walk's facts. */
-    record Result(List<long[]> blocks, Map<String, Object> facts) {
+    record Result(List<long[]> blocks, Map<String, Object> facts, maze.heap.OwnedMemory owned) {
     }
 
     Result walk() {
         List<long[]> blocks = new ArrayList<>();
         Statics st = new Statics(PAGE_HEAP, SIZE_MAP, CENTRAL, THREAD_HEAPS, "test");
-        Map<String, Object> facts = TcmallocWalk.walk(new FieldReader(mem, warnings), L, st, "test",
+        TcmallocWalk.Walked w = TcmallocWalk.walk(new FieldReader(mem, warnings), L, st, "test",
                 (a, s, f) -> blocks.add(new long[] {a, s}));
-        return new Result(blocks, facts);
+        return new Result(blocks, w.facts(), w.spans().space.owned(w.caches(), PAGE_HEAP, 1));
     }
 }

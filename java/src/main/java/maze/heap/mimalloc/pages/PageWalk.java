@@ -59,10 +59,15 @@ public final class PageWalk {
         pages.sort(Comparator.comparingLong(Page::start));
         PageEmitter out = new PageEmitter(mem, 0);
         long abandoned = pages.stream().filter(reader::abandoned).count();
-        pages.forEach(p -> out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink)); // singleton page: one big block
+        AreaPools areas = new AreaPools();
+        for (Page p : pages) {
+            areas.before(p, reader.abandoned(p), out);
+            out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink); // singleton page: one big block
+        }
         String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
         return new HeapSummary(Version.of(version.text(), version.how()),
-                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned));
+                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned),
+                areas.owned(ctx.core().threads().size()));
     }
 
     /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */

@@ -8,7 +8,10 @@ import maze.heap.mimalloc.LayoutChoice;
 import maze.heap.mimalloc.MiVersion;
 import maze.layout.LayoutChooser;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import maze.heap.OwnedMemory;
+import maze.heap.mimalloc.MiOwned;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -66,7 +69,15 @@ public final class SegmentWalk {
         SegmentEmitter out = new SegmentEmitter(mem, s.shape(), s.heap().padding());
         out.emit(finder.found(), delayedSorted, sink);
         Map<String, Object> f = facts(chosen.origin(), cookieFrom, roots.size(), allHeaps.size(), delayedSorted.length);
-        return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict));
+        return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict),
+                owned(out));
+    }
+
+    /** Every segment found is mimalloc's, its header and free slices too. */
+    private OwnedMemory owned(SegmentEmitter out) {
+        List<OwnedMemory.Range> ranges = out.pools.stream().map(p -> new OwnedMemory.Range(p.address(),
+                p.address() + p.system(), "mimalloc segment")).toList();
+        return MiOwned.of(ranges, out.pools, ctx.core().threads().size(), List.of());
     }
 
     private String mainCookie(FieldReader mem, SegmentSetup s, long mainHeap) {
