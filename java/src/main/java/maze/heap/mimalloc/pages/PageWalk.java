@@ -61,6 +61,10 @@ public final class PageWalk {
         QueueLinks links = new QueueLinks(mem, chosen.layout());
         SliceScan scan = new SliceScan(mem, chosen.layout());
         unregistered(mem, chosen.layout(), lost(links, scan, pages, mapped));
+        if (map != null && map.outside() > 0 && !SliceScan.applies(pages)) { // else the scan finds a page they hid
+            mem.warnings().add("mimalloc page map: %d entries point outside the core; the pages they stood for are"
+                    + " not listed", map.outside());
+        }
         String problem = verdict.problem();
         LayoutChoice.requireFit(ctx, mod, version, chosen, problem);
         pages.sort(Comparator.comparingLong(Page::start));
@@ -109,9 +113,9 @@ public final class PageWalk {
         if (l.pageMap() != 0) {
             map = new PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
             long[] pages = map.pages(reader::firstBlock);
-            if (map.implausible() > 0) {
-                mem.warnings().add("mimalloc page map: %d entries point where no page can be (unaligned or outside"
-                        + " the core); the pages they stood for are not listed", map.implausible());
+            if (map.implausible() > map.outside()) {
+                mem.warnings().add("mimalloc page map: %d entries point where no page struct can be (unaligned);"
+                        + " the pages they stood for are not listed", map.implausible() - map.outside());
             }
             misdirected(mem, l, map);
             return pages;
