@@ -15,6 +15,10 @@ final class JemallocTargets {
     static final long EMAP_ROOT = 0xd5aa0 + 120;
     static final long ARENAS = 0xcd6c0;
     private static final long[] EDATA_FIELDS = {0, 8, 16, 64, 72};
+    /** The bins of small size classes (SC_NBINS). */
+    private static final int BINS = 36;
+    /** A cached pointer that became another live block of its bin's size class. */
+    static final String SWAPPED = "cached pointer swapped for a live block of its class";
 
     private JemallocTargets() {
     }
@@ -47,11 +51,50 @@ final class JemallocTargets {
         Mutation.add(out, Mutation.word(c.core(), "tcache descriptor next", desc, CommonTargets.randomPointerish(rnd, desc)));
         long bins = c.core().word(desc + 16);
         for (int i = 0; i < 4; i++) {
-            long bin = bins + rnd.nextInt(36) * 24L;
+            int b = rnd.nextInt(BINS);
+            long bin = bins + b * 24L;
             long head = c.core().word(bin);
             Mutation.add(out, Mutation.word(c.core(), "cache bin stack_head", bin, CommonTargets.randomPointerish(rnd, head)));
             Mutation.add(out, Mutation.word(c.core(), "cache bin low bits", bin + 16, rnd.nextLong()));
-            Mutation.add(out, Mutation.word(c.core(), "cached pointer", head, CommonTargets.randomPointerish(rnd, head)));
+            long v = CommonTargets.randomPointerish(rnd, head);
+            Mutation.add(out, Mutation.word(c.core(), liveOfClass(c, v, b) ? SWAPPED : "cached pointer", head, v));
         }
+        swap(c, rnd, bins, out);
+    }
+
+    /**
+     * The first pointer of a non-empty cache bin replaced by a live block of the bin's size class:
+     * the damage {@link WarningRule#UNDETECTABLE} explains.
+     */
+    private static void swap(CleanCore c, Random rnd, long bins, List<Mutation> out) throws IOException {
+        for (int b = 0; b < BINS; b++) {
+            long bin = bins + b * 24L;
+            long head = c.core().word(bin);
+            long empty = c.core().word(bin + 16) >>> 32 & 0xffff; // low_bits_empty, at +20
+            List<Long> live = new ArrayList<>();
+            for (int i = 0; i < c.address().length; i++) {
+                if (c.size()[i] == classSize(b)) {
+                    live.add(c.address()[i]);
+                }
+            }
+            if (((empty - head) & 0xffff) >= 8 && !live.isEmpty()) {
+                Mutation.add(out, Mutation.word(c.core(), SWAPPED, head, live.get(rnd.nextInt(live.size()))));
+                return;
+            }
+        }
+    }
+
+    private static boolean liveOfClass(CleanCore c, long v, int bin) {
+        int i = java.util.Arrays.binarySearch(c.address(), v);
+        return i >= 0 && c.size()[i] == classSize(bin);
+    }
+
+    /** jemalloc's small size classes on x86-64 (16-byte quantum): 8, 16..128 by 16, then 4 per doubling. */
+    static long classSize(int index) {
+        if (index < 9) {
+            return index == 0 ? 8 : 16L * index;
+        }
+        long base = 128L << ((index - 9) / 4);
+        return base + ((index - 9) % 4 + 1) * (base / 4);
     }
 }

@@ -28,7 +28,12 @@ final class WarningRule {
             GlibcTargets.TCACHE_ZEROED,
             "a thread's tcache pointer is null before its first malloc, and stays null in a thread that only"
                     + " calls memalign (which takes an arena without making a tcache): a zeroed pointer looks the same,"
-                    + " and the tcache struct, a chunk like any other, is listed live either way");
+                    + " and the tcache struct, a chunk like any other, is listed live either way",
+            JemallocTargets.SWAPPED,
+            "jemalloc's slab bitmap calls a region allocated both while the program holds it and while a thread"
+                    + " cache holds it, and writes nothing into a cached region (no link, no junk by default): a cache"
+                    + " bin slot that names another live region of the same size class, instead of the freed one,"
+                    + " leaves every bitmap, count and stack bound as it was, so the two swap live and free unseen");
 
     private static final Pattern WARNING = Pattern.compile("(?i)warning");
     private static final Pattern NO_WARNING = Pattern.compile("(?i)warnings: none|\\b0 warnings");

@@ -11,7 +11,7 @@ import maze.memory.MemoryView;
  * radix tree keyed by page on x86-64, its root inline in .bss). Every registered page's leaf entry
  * packs its extent's {@code edata_t} pointer (bits 7-47, sign-extended), {@code szind << 48},
  * {@code state << 2} and the slab bit (rtree.h). Pages are visited in increasing address order, so
- * extents come out sorted; runs of one extent's pages are given once, cleared entries never.
+ * extents come out sorted; a run of identical entries is given once, cleared entries never.
  * Extents of every state are given: the walker checks free ones' headers too, so damage that
  * turns a live extent into a free-looking one is seen.
  */
@@ -20,9 +20,9 @@ final class ExtentMap {
     static final int LG_PAGE = 12;
     private static final long EDATA_ALIGN_MASK = ~127L;
 
-    /** One extent as its first registered page describes it; {@code state} 0 is active (live). */
+    /** One run of pages whose entries agree, {@code page} to {@code lastPage}; {@code state} 0 is active (live). */
     interface Visitor {
-        void extent(long edata, int szind, boolean slab, int state, long page);
+        void extent(long edata, int szind, boolean slab, int state, long page, long lastPage);
     }
 
     private final MemoryView mem;
@@ -63,20 +63,27 @@ final class ExtentMap {
         }
     }
 
+    /** Gives each run of identical entries once, with its first and last page: a run that changes mid-extent is seen. */
     private static void visitLeaf(LongBuffer entries, long firstPage, Visitor v) {
-        long last = 0;
+        long runBits = 0;
+        int runStart = 0;
         for (int j = 0; j < entries.capacity(); j++) {
             long bits = entries.get(j);
-            if (bits == 0) {
-                continue;
+            if (bits != runBits) {
+                run(runBits, firstPage, runStart, j - 1, v);
+                runBits = bits;
+                runStart = j;
             }
-            long edata = ((bits << (64 - LG_VADDR)) >> (64 - LG_VADDR)) & EDATA_ALIGN_MASK;
-            // a cleared entry: no extent, szind SC_NSIZES (rtree_clear)
-            if (edata != last && edata != 0) {
-                last = edata;
-                v.extent(edata, (int) (bits >>> LG_VADDR), (bits & 1) != 0, (int) (bits >>> 2) & 7,
-                        firstPage + ((long) j << LG_PAGE));
-            }
+        }
+        run(runBits, firstPage, runStart, entries.capacity() - 1, v);
+    }
+
+    private static void run(long bits, long firstPage, int from, int to, Visitor v) {
+        long edata = ((bits << (64 - LG_VADDR)) >> (64 - LG_VADDR)) & EDATA_ALIGN_MASK;
+        // a cleared entry: no extent, szind SC_NSIZES (rtree_clear)
+        if (edata != 0) {
+            v.extent(edata, (int) (bits >>> LG_VADDR), (bits & 1) != 0, (int) (bits >>> 2) & 7,
+                    firstPage + ((long) from << LG_PAGE), firstPage + ((long) to << LG_PAGE));
         }
     }
 

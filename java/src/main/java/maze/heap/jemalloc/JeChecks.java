@@ -8,6 +8,8 @@ import maze.heap.Warnings;
  * never the walk.
  */
 final class JeChecks {
+    /** extent_state_merging, the last of extent_state_t (active, dirty, muzzy, retained, transition, merging). */
+    static final int MAX_STATE = 5;
     private int unreadable;
     private int disagree;
     private int badSize;
@@ -21,9 +23,16 @@ final class JeChecks {
         unreadable++;
     }
 
-    /** The map calls the extent at {@code page} free: its header, at its first page, must agree. */
-    void freeExtent(Edata e, long page) {
-        if (page == e.base() && e.state() == 0) {
+    /**
+     * The map calls the extent at {@code page} (to {@code lastPage}) not active ({@code state}): the state must be one
+     * jemalloc has, the header must cover the page (a free extent's map entries are its boundary
+     * pages), and at its first page the header must not say active. An entry redirected to another
+     * header loses the extent it stood for, so it is counted as stray.
+     */
+    void freeExtent(Edata e, long page, long lastPage, int state) {
+        if (state > MAX_STATE || page < e.base() || lastPage - e.base() >= e.size()) {
+            stray++;
+        } else if (page == e.base() && e.state() == 0) {
             disagree++;
         }
     }
@@ -64,7 +73,8 @@ final class JeChecks {
             w.add("jemalloc: %d extents are too small for their size class; their blocks are skipped", badSize);
         }
         if (stray > 0) {
-            w.add("jemalloc: %d extent-map entries point to extents that do not cover their page", stray);
+            w.add("jemalloc: %d extent-map entries point to extents that do not cover their page or name no extent"
+                    + " state; the extents they stood for may be missing", stray);
         }
         if (nfree > 0) {
             w.add("jemalloc: %d slabs' free counts disagree with their bitmaps (blocks taken from the bitmaps)", nfree);

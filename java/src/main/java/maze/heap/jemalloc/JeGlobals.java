@@ -98,9 +98,9 @@ record JeGlobals(long emap, long binInfos, long index2size, long arenas, long nh
         Edata e = new Edata(mem, l);
         int[] seen = {0, 0};
         try {
-            map.walk(emap + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page) -> {
-                if (state != 0) {
-                    return;
+            map.walk(emap + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page, lastPage) -> {
+                if (state != 0 || szind == SizeClasses.NSIZES) {
+                    return; // a free extent, or an active one's trailing boundary (registered without a size class)
                 }
                 if (++seen[0] > SAMPLE) {
                     throw new SampleDone();

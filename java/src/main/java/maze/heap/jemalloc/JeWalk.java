@@ -43,15 +43,15 @@ final class JeWalk {
         JeChecks checks = new JeChecks();
         Edata e = new Edata(mem, l);
         long[] extents = {0, 0};
-        map.walk(g.emap() + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page) -> {
+        map.walk(g.emap() + l.rtreeRoot(), l.rootEntries(), (edata, szind, slab, state, page, lastPage) -> {
             if (!e.load(edata)) {
                 checks.unreadable();
             } else if (state != 0) {
-                checks.freeExtent(e, page);
+                checks.freeExtent(e, page, lastPage, state);
                 if (page == e.base() && e.state() == state) {
                     space.unused(e, state);
                 }
-            } else if (page < e.base() || page >= e.base() + e.size()) {
+            } else if (page < e.base() || lastPage - e.base() >= e.size()) {
                 checks.stray();
             } else if (page == e.base() && checks.agrees(e, szind, slab)) {
                 extents[slab ? 0 : 1]++;

@@ -25,7 +25,7 @@ public record FreeListCodec(boolean encoded, long k0, long k1, long nullValue) {
     }
 
     /** The next block, 0 for the end of the list. */
-    public long decode(long stored) {
+    long decode(long stored) {
         if (!encoded) {
             return stored;
         }

@@ -12,7 +12,7 @@ import maze.heap.HeapContext;
  * executable's own TLS block has a fixed place (see {@link ModuleFile#executableTpoff}).
  */
 public final class HeapTls {
-    public static final long UNKNOWN = Long.MIN_VALUE;
+    static final long UNKNOWN = Long.MIN_VALUE;
     /** Static TLS sits below the thread pointer, within a few MiB of it. */
     private static final long MAX_DISTANCE = 1L << 24;
 

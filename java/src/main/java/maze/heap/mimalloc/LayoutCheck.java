@@ -40,7 +40,8 @@ public final class LayoutCheck {
         return null;
     }
 
-    private boolean fits(Page p, long[] delayed) {
+    /** The page's lists stay on its block boundaries and its used count is what they leave. */
+    public boolean fits(Page p, long[] delayed) {
         if (p.capacity() > p.reserved() || p.blockSize() < 8) {
             return false;
         }

@@ -13,7 +13,7 @@ import maze.layout.LayoutSource;
  * else a refusal; and after the check on the core, what a table that does not fit means.
  */
 public final class LayoutChoice {
-    public static final String ALLOCATOR = "mimalloc";
+    static final String ALLOCATOR = "mimalloc";
 
     private LayoutChoice() {
     }

@@ -13,7 +13,7 @@ public record Page(long segment, long meta, int sliceIndex, long start, long blo
     }
 
     /** The block index of {@code p}, or -1 when p is not a block boundary of this page. */
-    public int indexOf(long p) {
+    int indexOf(long p) {
         long off = p - start;
         if (off < 0 || p >= end() || off % blockSize != 0) {
             return -1;

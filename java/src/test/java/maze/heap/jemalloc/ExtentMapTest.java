@@ -31,12 +31,13 @@ class ExtentMapTest {
 
     private void walk() {
         new ExtentMap(mem, warnings).walk(ROOT, ENTRIES,
-                (edata, szind, slab, state, page) -> seen.add(Long.toHexString(edata) + " " + szind + " " + slab + " " + state
-                        + " " + Long.toHexString(page - HEAP)));
+                (edata, szind, slab, state, page, last) -> seen.add(Long.toHexString(edata) + " " + szind + " " + slab
+                        + " " + state + " " + Long.toHexString(page - HEAP) + "-" + Long.toHexString(last - HEAP)));
     }
 
+    /** Each run of identical entries once, with its pages, in address order. */
     @Test
-    void eachExtentOnceInAddressOrder() {
+    void eachRunOnceInAddressOrder() {
         long slab = 0x5000080L;
         long large = 0x5000100L;
         for (int i = 0; i < 4; i++) {
@@ -47,8 +48,16 @@ class ExtentMapTest {
         page(8, entry(large, 40, 0, false)); // a large extent's first and last pages
         page(11, entry(large, 40, 0, false));
         walk();
-        assertEquals(List.of("5000080 2 true 0 0", "5000180 40 false 1 " + Long.toHexString(5 * PAGE),
-                "5000100 40 false 0 " + Long.toHexString(8 * PAGE)), seen);
+        assertEquals(List.of("5000080 2 true 0 0-" + Long.toHexString(3 * PAGE),
+                "5000180 40 false 1 " + Long.toHexString(5 * PAGE) + "-" + Long.toHexString(5 * PAGE),
+                "5000100 40 false 0 " + Long.toHexString(8 * PAGE) + "-" + Long.toHexString(8 * PAGE),
+                "5000100 40 false 0 " + Long.toHexString(11 * PAGE) + "-" + Long.toHexString(11 * PAGE)), seen);
+        seen.clear();
+        page(2, entry(slab, 2, 6, true)); // one page of the slab in no state jemalloc has: a run of its own
+        walk();
+        assertEquals(List.of("5000080 2 true 0 0-" + Long.toHexString(PAGE), "5000080 2 true 6 " + Long.toHexString(2 * PAGE)
+                + "-" + Long.toHexString(2 * PAGE), "5000080 2 true 0 " + Long.toHexString(3 * PAGE) + "-"
+                + Long.toHexString(3 * PAGE)), seen.subList(0, 3));
         assertEquals(0, warnings.count());
     }
 
@@ -56,7 +65,7 @@ class ExtentMapTest {
     void highHalfPointersAreSignExtended() {
         page(0, entry(0xffff800000000080L, 3, 0, true));
         walk();
-        assertEquals(List.of("ffff800000000080 3 true 0 0"), seen);
+        assertEquals(List.of("ffff800000000080 3 true 0 0-0"), seen);
     }
 
     @Test

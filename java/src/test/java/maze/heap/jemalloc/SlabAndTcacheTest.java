@@ -76,17 +76,31 @@ class SlabAndTcacheTest {
     /** Damage that makes a live extent look free in the map is seen in its header. */
     @Test
     void aFreeMapEntryForALiveHeaderIsWarnedAbout() {
-        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 0, true, 0), SLAB, 4096);
+        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 0, true, 0), SLAB, 8192);
         Edata e = new Edata(mem, L);
         e.load(EDATA);
         JeChecks checks = new JeChecks();
-        checks.freeExtent(e, SLAB + 4096); // not its first page: nothing to say
+        checks.freeExtent(e, SLAB + 4096, SLAB + 4096, 1); // its last page, not its first: nothing to say
         checks.report(warnings);
         assertEquals(0, warnings.count());
-        checks.freeExtent(e, SLAB);
+        checks.freeExtent(e, SLAB, SLAB, 1);
         checks.report(warnings);
         assertTrue(warnings.incomplete());
         assertTrue(warnings.all().get(0).contains("1 extent headers disagree with the extent map"), warnings.all().toString());
+    }
+
+    /** An entry redirected to a header that does not cover its page, or in a state jemalloc has not, lost its extent. */
+    @Test
+    void aFreeMapEntryElsewhereOrInNoStateIsStray() {
+        JemallocFake.edata(mem, EDATA, JemallocFake.bits(2, 1, true, 0), SLAB, 8192);
+        Edata e = new Edata(mem, L);
+        e.load(EDATA);
+        JeChecks checks = new JeChecks();
+        checks.freeExtent(e, SLAB + 8192, SLAB + 8192, 1);
+        checks.freeExtent(e, SLAB, SLAB, JeChecks.MAX_STATE + 1);
+        checks.report(warnings);
+        assertEquals(List.of("jemalloc: 2 extent-map entries point to extents that do not cover their page or name"
+                + " no extent state; the extents they stood for may be missing"), warnings.all());
     }
 
     private static CachedBlocks cached(int szind, long... pointers) {

@@ -22,6 +22,7 @@ final class PageMap {
     private int subs;
     private final LongArrays misdirected = new LongArrays();
     private int implausible;
+    private int outside;
 
     /** {@code top}: the value of _mi_page_map (the top-level array), 0 when unknown. */
     PageMap(FieldReader mem, long top) {
@@ -58,8 +59,10 @@ final class PageMap {
         long[] candidates = out.sortedDistinct();
         LongArrays pages = new LongArrays();
         for (long p : candidates) {
-            if ((p & 7) != 0 || !mem.available(p, 8)) {
+            if ((p & 7) != 0) {
                 implausible++; // no page struct can be there: the entry was damaged, and its page may be lost
+            } else if (!mem.available(p, 8)) {
+                outside++; // damaged, or stale: 3.0.1 keeps the entries of a freed (unmapped) OS page
             } else if (pageOf(firstBlock.applyAsLong(p)) == p) {
                 pages.add(p);
             } else {
@@ -71,7 +74,12 @@ final class PageMap {
 
     /** Entries that point where no page struct can be (unaligned, or outside the core). */
     int implausible() {
-        return implausible;
+        return implausible + outside;
+    }
+
+    /** Of those, the entries that point outside the core. */
+    int outside() {
+        return outside;
     }
 
     /** Pages some slice points at while their own first slice does not: stale entries, or a damaged one. */

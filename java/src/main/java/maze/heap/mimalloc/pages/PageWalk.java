@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import maze.core.Module;
 import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
+import maze.heap.LongArrays;
 import maze.heap.Version;
 
 /**
@@ -29,6 +31,8 @@ public final class PageWalk {
     private final HeapContext ctx;
     private final Module mod;
     private final MiVersion version;
+    /** The page map the pages came from; null for area slots. */
+    private PageMap map;
 
     public PageWalk(HeapContext ctx, Module mod, MiVersion version) {
         this.ctx = ctx;
@@ -54,6 +58,13 @@ public final class PageWalk {
             ctx.warnings().add("mimalloc: %d page headers the page map or area slots point at are inconsistent; their blocks not listed",
                     reader.inconsistent);
         }
+        QueueLinks links = new QueueLinks(mem, chosen.layout());
+        SliceScan scan = new SliceScan(mem, chosen.layout());
+        unregistered(mem, chosen.layout(), lost(links, scan, pages, mapped));
+        if (map != null && map.outside() > 0 && !SliceScan.applies(pages)) { // else the scan finds a page they hid
+            mem.warnings().add("mimalloc page map: %d entries point outside the core; the pages they stood for are"
+                    + " not listed", map.outside());
+        }
         String problem = verdict.problem();
         LayoutChoice.requireFit(ctx, mod, version, chosen, problem);
         pages.sort(Comparator.comparingLong(Page::start));
@@ -66,18 +77,50 @@ public final class PageWalk {
         }
         String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
         return new HeapSummary(Version.of(version.text(), version.how()),
-                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned),
+                facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned, links, scan),
                 areas.owned(ctx.core().threads().size()));
+    }
+
+    /** Live pages the second sources found that the page map (or area slots) lack, with where they were found. */
+    private Map<Long, String> lost(QueueLinks links, SliceScan scan, List<Page> pages, long[] mapped) {
+        Map<Long, String> lost = new TreeMap<>();
+        for (long q : links.unregistered(pages, mapped)) {
+            lost.putIfAbsent(q, "a heap's page queue");
+        }
+        if (map != null) {
+            for (long q : scan.unregistered(pages, mapped, ctx.core().segments())) {
+                lost.putIfAbsent(q, "a slice start");
+            }
+        }
+        return lost;
+    }
+
+    /**
+     * Warns about each live page a second source found that the page map (or area slots) lack,
+     * unless the map's misdirected entries already named it.
+     */
+    private void unregistered(FieldReader mem, V3Layout l, Map<Long, String> found) {
+        PageHeaders probe = new PageHeaders(mem, l);
+        long[] named = map == null ? new long[0] : map.misdirected();
+        for (Map.Entry<Long, String> e : found.entrySet()) {
+            long q = e.getKey();
+            Page lost = probe.read(q);
+            if (lost != null && !LongArrays.contains(named, q)) {
+                mem.warnings().add("mimalloc page 0x%x (blocks of %d at 0x%x) is live, found through %s, but the %s"
+                        + " does not hold it; its blocks not listed", q, lost.blockSize(), lost.start(), e.getValue(),
+                        map == null ? "area slots" : "page map");
+            }
+        }
     }
 
     /** 3.0-3.4: the page map; 3.6: the slots of every 256 MiB area. */
     private long[] pages(FieldReader mem, V3Layout l, PageHeaders reader) {
         if (l.pageMap() != 0) {
-            PageMap map = new PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
+            map = new PageMap(mem, mem.word(mod.loadBias() + l.pageMap(), 0));
             long[] pages = map.pages(reader::firstBlock);
-            if (map.implausible() > 0) {
-                mem.warnings().add("mimalloc page map: %d entries point where no page can be (unaligned or outside"
-                        + " the core); the pages they stood for are not listed", map.implausible());
+            if (map.implausible() > map.outside()) {
+                mem.warnings().add("mimalloc page map: %d entries point where no page struct can be (unaligned);"
+                        + " the pages they stood for are not listed", map.implausible() - map.outside());
             }
             misdirected(mem, l, map);
             return pages;
@@ -106,13 +149,17 @@ public final class PageWalk {
     }
 
     private Map<String, Object> facts(String layout, String foundBy, int mapped, PageHeaders reader, LayoutCheck verdict,
-                                      PageEmitter out, long abandoned) {
+                                      PageEmitter out, long abandoned, QueueLinks links, SliceScan scan) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("library", mod.path());
         f.put("layout", layout);
         f.put("layout_checked_pages", verdict.checked());
         f.put(foundBy, mapped);
         f.put("pages_inconsistent", reader.inconsistent);
+        if (links.known()) {
+            f.put("queue_links_checked", links.checked);
+        }
+        f.put("slice_starts_scanned", scan.scanned);
         f.put("pages", out.pages());
         f.put("abandoned_pages", abandoned);
         f.put("live_blocks", out.blocks());

@@ -16,12 +16,13 @@ import maze.layout.StructLayout;
  * sits at the page's start or, from 3.3 on (MI_PAGE_META_IS_SEPARATED), at its arena's start. 3.6:
  * 256 MiB areas that begin with one page-sized slot per slice, each slot pointing at the page's
  * metadata (at the page's start, or the slot itself). {@code slotSize} is the size of the page
- * struct (a slot holds one); {@code pageMap} 0 means areas.
+ * struct (a slot holds one); {@code pageMap} 0 means areas. {@code next} and {@code prev} link a
+ * heap's pages in its queues (null when the table lacks them).
  */
 public record V3Layout(FieldLayout threadId, FieldLayout free, FieldLayout used, FieldLayout capacity,
                   FieldLayout reserved, FieldLayout localFree, FieldLayout threadFree, FieldLayout blockSize,
                   FieldLayout pageStart, FieldLayout startOffset, int startScale, FieldLayout keys, long slotSize,
-                  long pageMap) {
+                  long pageMap, FieldLayout next, FieldLayout prev) {
 
     public static final String PAGE = "mi_page_t";
     public static final String PAGE_MAP = "_mi_page_map";
@@ -43,7 +44,7 @@ public record V3Layout(FieldLayout threadId, FieldLayout free, FieldLayout used,
         return new V3Layout(page.field("xthread_id"), page.field("free"), page.field("used"),
                 page.field("capacity"), page.field("reserved"), page.field("local_free"), page.field("xthread_free"),
                 page.field("block_size"), start, bytes != null ? bytes : words, bytes != null ? 1 : 8,
-                optional(page, "keys"), page.size(), map);
+                optional(page, "keys"), page.size(), map, optional(page, "next"), optional(page, "prev"));
     }
 
     private static FieldLayout optional(StructLayout s, String name) {

@@ -62,8 +62,9 @@ final class V2Slices {
         while (idx < entries) {
             long meta = seg + l.segSlicesArray() + idx * l.pageSize();
             long count = mem.field(meta, l.pageSliceCount());
-            // a count that would not move forward is corrupt (a huge page may reach past the entries)
-            if (count <= 0 || mem.field(meta, l.pageSliceOffset()) != 0) {
+            // a count that would not move forward, or would step past the segment's slices, is corrupt
+            // (a huge page may reach past the entries, never past the slices)
+            if (count <= 0 || count > slices(seg) - idx || mem.field(meta, l.pageSliceOffset()) != 0) {
                 bad++;
                 idx++;
                 continue;

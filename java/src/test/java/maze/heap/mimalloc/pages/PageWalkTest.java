@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import maze.core.Segment;
 import maze.heap.HeapSummary;
 import maze.layout.FieldLayout;
 import maze.layout.LayoutException;
@@ -108,6 +109,38 @@ class PageWalkTest {
         table.symbols().remove(V3Layout.PAGE_MAP);
         LayoutException e = assertThrows(LayoutException.class, () -> V3Layout.from(table));
         assertTrue(e.getMessage().contains(V3Layout.PAGE_MAP), e.getMessage());
+    }
+
+    /**
+     * A live page whose only map entry was redirected into another page's struct (a damaged core):
+     * the map no longer holds it, but the slice start it sits at does (an abandoned page is in no
+     * queue), and a queue neighbour's link does (without the core mappings to scan).
+     */
+    @Test
+    void aLivePageTheMapLostIsWarnedAboutFromEitherSecondSource() {
+        long kept = page(0, 1, 64, 4, 4);
+        long lost = page(2, 1, 64, 4, 4);
+        mem.putLong(SUB + 8 * 2, kept + 0x28);
+        List<Segment> core = List.of(new Segment(BASE, 8 * SLICE, 0, 8 * SLICE, Segment.PF_R | Segment.PF_W));
+        FakeHeapContext scanned = new FakeHeapContext(mem, core, null, DEBIAN_ID, BIAS);
+        List<Long> keptBlocks = List.of(kept + 128, kept + 192, kept + 256, kept + 320);
+        assertEquals(keptBlocks, walk(scanned, MiVersion.fromRaw(301), null));
+        assertEquals(List.of(String.format("mimalloc page 0x%x (blocks of 64 at 0x%x) is live, found through a slice"
+                + " start, but the page map does not hold it; its blocks not listed", lost, lost + 128)),
+                scanned.warnings().all());
+
+        put(kept, "next", lost);
+        put(lost, "prev", kept);
+        FakeHeapContext linked = new FakeHeapContext(mem, List.of(), null, DEBIAN_ID, BIAS);
+        assertEquals(keptBlocks, walk(linked, MiVersion.fromRaw(301), null));
+        assertEquals(List.of(String.format("mimalloc page 0x%x (blocks of 64 at 0x%x) is live, found through a heap's"
+                + " page queue, but the page map does not hold it; its blocks not listed", lost, lost + 128)),
+                linked.warnings().all());
+
+        mem.putLong(SUB + 8 * 2, lost); // repaired: both sources agree with the map
+        FakeHeapContext clean = new FakeHeapContext(mem, core, null, DEBIAN_ID, BIAS);
+        assertEquals(8, walk(clean, MiVersion.fromRaw(301), null).size());
+        assertEquals(List.of(), clean.warnings().all());
     }
 
     @Test

@@ -121,6 +121,20 @@ class V2WalkTest {
         assertEquals(2L, s[0].facts().get("abandoned_segments"));
     }
 
+    /** A slice count stepping past the segment would skip every page after it: the entry is bad, the rest still walked. */
+    @Test
+    void aSliceCountPastTheSegmentIsWarnedAboutAndSkipped() {
+        V2Fake f = new V2Fake(false);
+        long seg = f.segment(V2Fake.SEG, 3, 0);
+        long damaged = f.page(seg, 1, 64, 2, 0);
+        f.page(seg, 2, 4096, 1, 0);
+        f.put(damaged, f.l.pageSliceCount(), 0x7fffffff);
+        FakeHeapContext ctx = ctx(f.mem, coreSegments(seg), V2Fake.table());
+        assertEquals(List.of(f.block(seg, 2, 4096, 0)), walk(ctx, null).stream().map(Block::address).toList());
+        assertTrue(ctx.warnings().all().stream().anyMatch(w -> w.contains("page entries inconsistent")),
+                ctx.warnings().all().toString());
+    }
+
     @Test
     void wrongCookieIsNoSegment() {
         V2Fake f = new V2Fake(false);
