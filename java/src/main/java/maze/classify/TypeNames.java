@@ -45,6 +45,9 @@ public final class TypeNames {
         if (TypeKeys.isClass(key)) {
             return CPP_PREFIX + classNames[TypeKeys.classId(key)];
         }
+        if (TypeKeys.isPattern(key)) {
+            return TypeKeys.patternOf(key).label + " (" + MALLOC_PREFIX + TypeKeys.sizeOf(key) + "))";
+        }
         return MALLOC_PREFIX + key + ")";
     }
 
@@ -54,12 +57,25 @@ public final class TypeNames {
             Integer id = idsByName.get(typeName.substring(CPP_PREFIX.length()));
             return id == null ? OptionalLong.empty() : OptionalLong.of(TypeKeys.ofClass(id));
         }
+        for (ContainerPattern p : ContainerPattern.values()) {
+            String prefix = p.label + " (";
+            if (typeName.startsWith(prefix) && typeName.endsWith(")")) {
+                OptionalLong size = sizeKey(typeName.substring(prefix.length(), typeName.length() - 1));
+                return size.isPresent() ? OptionalLong.of(TypeKeys.ofPattern(p, size.getAsLong())) : size;
+            }
+        }
+        return sizeKey(typeName);
+    }
+
+    /** The key of "malloc(N)", or empty. */
+    private static OptionalLong sizeKey(String typeName) {
         if (typeName.startsWith(MALLOC_PREFIX) && typeName.endsWith(")")) {
             String digits = typeName.substring(MALLOC_PREFIX.length(), typeName.length() - 1);
             if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')
                     && (digits.length() == 1 || digits.charAt(0) != '0')) {
                 try {
-                    return OptionalLong.of(Long.parseLong(digits));
+                    long size = Long.parseLong(digits);
+                    return TypeKeys.isPattern(size) ? OptionalLong.empty() : OptionalLong.of(size);
                 } catch (NumberFormatException tooLarge) {
                     return OptionalLong.empty();
                 }

@@ -7,6 +7,10 @@ import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import maze.app.Analysis;
 import maze.app.AnalysisResult;
+import maze.app.PatternNaming;
+import maze.classify.TypeNames;
+import maze.classify.TypedBlockSink;
+import java.util.function.Function;
 import maze.output.OutputFile;
 import maze.output.Stdout;
 import maze.pack.AnalysisInput;
@@ -40,6 +44,10 @@ final class BlocksCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of stdout")
     Path output;
 
+    @Option(names = "--patterns", description = {"also name blocks without a vtable by their container shape"
+            + " (see maze analyze --help), e.g. 'std::list node (malloc(24))'; costs one more scan of the core"})
+    boolean patterns;
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +62,8 @@ final class BlocksCommand implements Callable<Integer> {
              Analysis analysis = Analysis.open(input.request(in));
              OutputStream out = new BufferedOutputStream(file == null ? Stdout.stream() : file.open(), 1 << 16)) {
             BlockListingWriter[] writer = new BlockListingWriter[1];
-            AnalysisResult r = analysis.run(names -> writer[0] = new BlockListingWriter(out, names, filter));
+            Function<TypeNames, TypedBlockSink> listing = names -> writer[0] = new BlockListingWriter(out, names, filter);
+            AnalysisResult r = patterns ? PatternNaming.run(analysis, input.request(in), listing) : analysis.run(listing);
             writer[0].flush();
             out.flush();
             if (file != null) {

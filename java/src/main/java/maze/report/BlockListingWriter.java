@@ -4,6 +4,7 @@ import java.io.Flushable;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import maze.classify.ContainerPattern;
 import maze.classify.TypeKeys;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
@@ -20,8 +21,12 @@ public final class BlockListingWriter implements TypedBlockSink, Flushable {
     private static final byte[] MALLOC = bytes("malloc(");
     private static final byte[] END_MALLOC = bytes(")\"}\n");
     private static final byte[] END = bytes("\"}\n");
-    /** Room for a line's fixed parts and numbers (97 bytes at most), without a class name. */
-    private static final int FIXED = 128;
+    private static final byte[] END_PATTERN = bytes("))\"}\n");
+    /** "LABEL (malloc(" per pattern; labels need no escaping. */
+    private static final byte[][] PATTERNS = java.util.Arrays.stream(ContainerPattern.values())
+            .map(p -> bytes(p.label + " (malloc(")).toArray(byte[][]::new);
+    /** Room for a line's fixed parts and numbers (97 bytes at most; 140 with a pattern's name), without a class name. */
+    private static final int FIXED = 160;
 
     private final JsonLineBuffer line;
     private final TypeNames names;
@@ -59,7 +64,11 @@ public final class BlockListingWriter implements TypedBlockSink, Flushable {
         line.raw(SIZE);
         line.decimal(size);
         line.raw(TYPE);
-        if (className == null) {
+        if (TypeKeys.isPattern(typeKey)) {
+            line.raw(PATTERNS[TypeKeys.patternOf(typeKey).ordinal()]);
+            line.decimal(TypeKeys.sizeOf(typeKey));
+            line.raw(END_PATTERN);
+        } else if (className == null) {
             line.raw(MALLOC);
             line.decimal(typeKey);
             line.raw(END_MALLOC);

@@ -1,0 +1,66 @@
+package maze.app;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import maze.classify.TypeNames;
+import maze.classify.TypedBlockSink;
+import maze.graph.BlockTable;
+import maze.graph.RegisterRoots;
+import maze.graph.RootFinder;
+import maze.graph.RootRegions;
+import maze.heap.Warnings;
+import maze.memory.CoreMemory;
+import maze.nativebind.NativeCoreScanner;
+import maze.patterns.BlockPatterns;
+import maze.report.ReportSummary;
+import maze.report.TypeAggregator;
+
+/**
+ * An analysis whose blocks without a vtable may be named by their container pattern
+ * ({@code --patterns}): walks the heap into a block table, finds the patterns (one more native
+ * scan of the core), then aggregates (and lists) the blocks with their final type keys.
+ */
+public final class PatternNaming {
+    private PatternNaming() {
+    }
+
+    /** As {@link Analysis#run}, with pattern names; the listing's blocks carry no allocator flags. */
+    public static AnalysisResult run(Analysis analysis, AnalysisRequest request,
+                                     Function<TypeNames, TypedBlockSink> listing) throws IOException {
+        BlockTable.Builder builder = new BlockTable.Builder();
+        AnalysisResult walked = analysis.run(names -> builder);
+        BlockTable blocks = builder.build();
+        var core = analysis.core();
+        // registers hold no container objects; the root finder's warnings concern leaks, not names
+        RootRegions roots = RootFinder.find(core, blocks, List.of(), new RegisterRoots(), new Warnings());
+        BlockPatterns patterns;
+        try (CoreMemory memory = CoreMemory.of(core, Analysis.localFiles(core, request.sysroot()));
+             NativeCoreScanner scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
+                     Runtime.getRuntime().availableProcessors())) {
+            patterns = BlockPatterns.find(blocks, roots, memory, scanner);
+        }
+        TypeAggregator aggregate = new TypeAggregator();
+        TypedBlockSink extra = listing == null ? null : listing.apply(walked.names());
+        for (int b = 0; b < blocks.count(); b++) {
+            long key = patterns.key(b);
+            aggregate.block(blocks.start(b), blocks.size(b), 0, key);
+            if (extra != null) {
+                extra.block(blocks.start(b), blocks.size(b), 0, key);
+            }
+        }
+        return new AnalysisResult(aggregate, walked.names(), summary(walked.summary(), builder.skipped()),
+                walked.accounting());
+    }
+
+    private static ReportSummary summary(ReportSummary s, long skipped) {
+        if (skipped == 0) {
+            return s;
+        }
+        List<String> all = new ArrayList<>(s.warnings());
+        all.add(skipped + " blocks overlapped others and are left out of the table");
+        return new ReportSummary(s.allocator(), s.version(), s.liveBlocks(), s.liveBytes(), s.facts(), s.coverage(),
+                all, true);
+    }
+}

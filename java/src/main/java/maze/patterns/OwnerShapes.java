@@ -1,0 +1,86 @@
+package maze.patterns;
+
+import maze.graph.BlockTable;
+import maze.memory.MemoryView;
+
+/**
+ * Blocks named by the object pointing at their start (libstdc++, x86-64), given the pointer's word
+ * and the two after it:
+ * <ul>
+ * <li>an unordered_map/set table (buckets, bucket count, before-begin's next, element count): every
+ * bucket is 0, a node's start, or the table's before-begin word, and the node chain from
+ * before-begin has exactly the element count of live blocks;</li>
+ * <li>a vector (begin, end, capacity end): begin &lt;= end &lt;= capacity end, all inside the
+ * block, capacity above begin (pointers into the block);</li>
+ * <li>a long string (pointer, length, capacity): 15 &lt; capacity, length &lt;= capacity,
+ * capacity + 1 within the block and a NUL at the length (small integers, not pointers).</li>
+ * </ul>
+ */
+final class OwnerShapes {
+    /** A string shorter than this lives inside its object (the short-string buffer). */
+    private static final long LOCAL_CAPACITY = 15;
+    /** Bucket arrays longer than this are not checked word by word. */
+    private static final long MAX_BUCKETS = 1 << 24;
+
+    private final BlockTable blocks;
+    private final MemoryView memory;
+    private final NodeShapes nodes;
+
+    OwnerShapes(BlockTable blocks, MemoryView memory, NodeShapes nodes) {
+        this.blocks = blocks;
+        this.memory = memory;
+        this.nodes = nodes;
+    }
+
+    boolean isVector(int b, long end, long capacity) {
+        long begin = blocks.start(b);
+        return begin <= end && end <= capacity && capacity > begin && capacity - begin <= blocks.size(b);
+    }
+
+    boolean isLongString(int b, long length, long capacity) {
+        long p = blocks.start(b);
+        if (capacity <= LOCAL_CAPACITY || length < 0 || length > capacity || capacity + 1 > blocks.size(b)) {
+            return false;
+        }
+        return (nodes.word(p + (length & -8)) >>> (8 * (length & 7)) & 0xff) == 0;
+    }
+
+    /** The table's nodes in chain order if {@code where} holds a hashtable whose buckets are block b, else null. */
+    long[] hashNodes(int b, long where, long bucketCount, long firstNode) {
+        if (bucketCount < 2 || bucketCount > MAX_BUCKETS || bucketCount > blocks.size(b) / 8
+                || (firstNode != 0 && !nodes.isStart(firstNode))) {
+            return null;
+        }
+        long beforeBegin = where + 16;
+        boolean sawHead = false;
+        for (long k = 0, s = blocks.start(b); k < bucketCount; k++) {
+            long e = memory.readLongOr(s + 8 * k, 0);
+            if (e == beforeBegin) {
+                sawHead = true;
+            } else if (e != 0 && !nodes.isStart(e)) {
+                return null;
+            }
+        }
+        if (sawHead != (firstNode != 0)) {
+            return null;
+        }
+        return chain(firstNode, memory.readLongOr(where + 24, -1));
+    }
+
+    /** The nodes from {@code first} along their next words: exactly {@code count} live blocks, else null. */
+    private long[] chain(long first, long count) {
+        if (count < 0 || count > blocks.count()) {
+            return null;
+        }
+        long[] out = new long[(int) count];
+        long node = first;
+        for (int i = 0; i < count; i++) {
+            if (node == 0 || !nodes.isStart(node)) {
+                return null;
+            }
+            out[i] = node;
+            node = nodes.word(node);
+        }
+        return node == 0 ? out : null;
+    }
+}
