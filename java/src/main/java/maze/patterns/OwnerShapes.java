@@ -9,7 +9,8 @@ import maze.memory.MemoryView;
  * <ul>
  * <li>an unordered_map/set table (buckets, bucket count, before-begin's next, element count): every
  * bucket is 0, a node's start, or the table's before-begin word, and the node chain from
- * before-begin has exactly the element count of live blocks;</li>
+ * before-begin has exactly the element count of live blocks, and the rehash policy after them
+ * holds a plausible maximum load factor;</li>
  * <li>a vector (begin, end, capacity end): begin &lt;= end &lt;= capacity end, all inside the
  * block, capacity above begin (pointers into the block);</li>
  * <li>a long string (pointer, length, capacity): 15 &lt; capacity, length &lt;= capacity,
@@ -21,6 +22,7 @@ final class OwnerShapes {
     private static final long LOCAL_CAPACITY = 15;
     /** Bucket arrays longer than this are not checked word by word. */
     private static final long MAX_BUCKETS = 1 << 24;
+    private static final float MAX_LOAD_FACTOR = 1 << 20;
 
     private final BlockTable blocks;
     private final MemoryView memory;
@@ -48,7 +50,7 @@ final class OwnerShapes {
     /** The table's nodes in chain order if {@code where} holds a hashtable whose buckets are block b, else null. */
     long[] hashNodes(int b, long where, long bucketCount, long firstNode) {
         if (bucketCount < 2 || bucketCount > MAX_BUCKETS || bucketCount > blocks.size(b) / 8
-                || (firstNode != 0 && !nodes.isStart(firstNode))) {
+                || (firstNode != 0 && !nodes.isStart(firstNode)) || !loadFactor(where + 32)) {
             return null;
         }
         long beforeBegin = where + 16;
@@ -65,6 +67,12 @@ final class OwnerShapes {
             return null;
         }
         return chain(firstNode, memory.readLongOr(where + 24, -1));
+    }
+
+    /** The rehash policy's maximum load factor (a float, 1.0 unless the program set it) is plausible. */
+    private boolean loadFactor(long address) {
+        float f = Float.intBitsToFloat((int) memory.readLongOr(address, 0));
+        return f > 0 && f <= MAX_LOAD_FACTOR;
     }
 
     /** The nodes from {@code first} along their next words: exactly {@code count} live blocks, else null. */
