@@ -37,6 +37,18 @@ class BlockListingWriterTest {
     }
 
     @Test
+    void aPatternKeepsItsSizeAndFiltersByItsName() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BlockListingWriter w = new BlockListingWriter(out, NAMES, new ListingFilter("std::list node (malloc(24))", 0));
+        w.block(0x1000, 24, 0, TypeKeys.ofSize(24));
+        w.block(0x1020, 24, 0, TypeKeys.ofPattern(maze.classify.ContainerPattern.LIST_NODE, 24));
+        w.block(0x1040, 4096, 0, TypeKeys.ofPattern(maze.classify.ContainerPattern.VECTOR_BODY, 4096));
+        w.flush();
+        assertEquals("{\"address\":\"0x1020\",\"size\":24,\"type\":\"std::list node (malloc(24))\"}\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void linesParseAsJsonWithTheExactNames() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String[] lines = list(ListingFilter.ALL).split("\n");
