@@ -2,12 +2,10 @@ package maze.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import maze.testing.Fixtures;
-import maze.testing.MimallocBuilds;
+import maze.testing.PreloadLibraries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +21,12 @@ class ReachPreloadedTest {
 
     @Test
     void debiansTcmalloc() throws Exception {
-        Path lib = Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4");
-        Fixtures.require(Files.isRegularFile(lib), "apt-get install libtcmalloc-minimal4");
-        score(lib);
+        score(PreloadLibraries.debianTcmalloc());
     }
 
     @Test
     void mimalloc2() throws Exception {
-        Path lib = MimallocBuilds.all().stream()
-                .filter(b -> b.version().startsWith("2.") && b.kind().equals("relwithdebinfo"))
-                .map(MimallocBuilds.Build::path).findFirst().orElse(null);
-        Fixtures.require(lib != null, "a mimalloc 2.x relwithdebinfo build (tests/provision/mimalloc.sh)");
-        score(lib);
+        score(PreloadLibraries.mimalloc2());
     }
 
     private void score(Path lib) throws Exception {

@@ -1,0 +1,26 @@
+package maze.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The allocators scenario tests LD_PRELOAD into a fixture; each fails loudly in CI when missing. */
+public final class PreloadLibraries {
+    private PreloadLibraries() {
+    }
+
+    /** Debian's libtcmalloc_minimal.so.4 (stripped; maze walks it by its built-in table). */
+    public static Path debianTcmalloc() {
+        Path lib = Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4");
+        Fixtures.require(Files.isRegularFile(lib), "apt-get install libtcmalloc-minimal4");
+        return lib;
+    }
+
+    /** A provisioned mimalloc 2.x relwithdebinfo build. */
+    public static Path mimalloc2() throws java.io.IOException {
+        Path lib = MimallocBuilds.all().stream()
+                .filter(b -> b.version().startsWith("2.") && b.kind().equals("relwithdebinfo"))
+                .map(MimallocBuilds.Build::path).findFirst().orElse(null);
+        Fixtures.require(lib != null, "a mimalloc 2.x relwithdebinfo build (tests/provision/mimalloc.sh)");
+        return lib;
+    }
+}
