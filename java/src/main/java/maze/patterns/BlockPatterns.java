@@ -98,7 +98,7 @@ public final class BlockPatterns implements ScanSink {
                     name(n, ContainerPattern.HASH_NODE);
                 }
             }
-        } else if (owners.isVector(b, second, third)) {
+        } else if (owners.isVector(b, where, second, third)) {
             name(b, ContainerPattern.VECTOR_BODY);
         } else if (owners.isLongString(b, second, third)) {
             name(b, ContainerPattern.LONG_STRING);

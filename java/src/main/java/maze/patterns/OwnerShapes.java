@@ -12,7 +12,7 @@ import maze.memory.MemoryView;
  * before-begin has exactly the element count of live blocks, and the rehash policy after them
  * holds a plausible maximum load factor;</li>
  * <li>a vector (begin, end, capacity end): begin &lt;= end &lt;= capacity end, all inside the
- * block, capacity above begin (pointers into the block);</li>
+ * block, capacity above begin (pointers into the block), and not inside a stdio FILE;</li>
  * <li>a long string (pointer, length, capacity): 15 &lt; capacity, length &lt;= capacity,
  * capacity + 1 within the block and a NUL at the length (small integers, not pointers).</li>
  * </ul>
@@ -23,6 +23,11 @@ final class OwnerShapes {
     /** Bucket arrays longer than this are not checked word by word. */
     private static final long MAX_BUCKETS = 1 << 24;
     private static final float MAX_LOAD_FACTOR = 1 << 20;
+    /** struct _IO_FILE (glibc, x86-64): where a vector-like triple can start, and three words that hold the buffer's start. */
+    private static final long[] FILE_TRIPLES = {0x18, 0x20};
+    private static final long FILE_READ_BASE = 0x18;
+    private static final long FILE_WRITE_BASE = 0x20;
+    private static final long FILE_BUF_BASE = 0x38;
 
     private final BlockTable blocks;
     private final MemoryView memory;
@@ -34,9 +39,26 @@ final class OwnerShapes {
         this.nodes = nodes;
     }
 
-    boolean isVector(int b, long end, long capacity) {
+    boolean isVector(int b, long where, long end, long capacity) {
         long begin = blocks.start(b);
-        return begin <= end && end <= capacity && capacity > begin && capacity - begin <= blocks.size(b);
+        return begin <= end && end <= capacity && capacity > begin && capacity - begin <= blocks.size(b)
+                && !inStdioFile(where, begin);
+    }
+
+    /**
+     * A glibc FILE's buffer looks like a vector body from two of its words (read base, write base,
+     * write pointer; write base, write pointer, write end): it is one when the FILE's read base,
+     * write base and buffer base all hold the buffer's start.
+     */
+    private boolean inStdioFile(long where, long begin) {
+        for (long offset : FILE_TRIPLES) {
+            long file = where - offset;
+            if (nodes.word(file + FILE_READ_BASE) == begin && nodes.word(file + FILE_WRITE_BASE) == begin
+                    && nodes.word(file + FILE_BUF_BASE) == begin) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isLongString(int b, long length, long capacity) {

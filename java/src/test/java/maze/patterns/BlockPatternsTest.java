@@ -45,6 +45,17 @@ class BlockPatternsTest {
     }
 
     @Test
+    void aStdioBufferIsNoVectorBody() {
+        long file = DATA + 0x100;                    // a FILE with its buffer in block 6, 16 bytes written
+        long buf = block(6);
+        memory.putLong(file + 0x8, buf).putLong(file + 0x10, buf).putLong(file + 0x18, buf);
+        memory.putLong(file + 0x20, buf).putLong(file + 0x28, buf + 16).putLong(file + 0x30, buf + 64);
+        memory.putLong(file + 0x38, buf).putLong(file + 0x40, buf + 64);
+        triple(DATA, block(0), block(0) + 8, block(0) + 64);
+        assertEquals(List.of("0 std::vector body"), named());
+    }
+
+    @Test
     void treeNodesPointBackAtEachOther() {
         long header = DATA + 8;                     // the map's header: red, root at +8
         memory.putLong(header + 8, block(0));
