@@ -27,6 +27,13 @@ class UsageErrorsTest {
     }
 
     @Test
+    void patternsWithRetainedIsAUsageError() {
+        CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--patterns", "--retained");
+        assertEquals(ExitCode.USAGE.code, r.exit());
+        assertTrue(r.err().startsWith("maze: --patterns does not go with --retained"), r.err());
+    }
+
+    @Test
     void aMistypedCommandLineGetsTheErrorAndWhereTheHelpIsNotAllOfIt() {
         CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--top", "abc");
         assertEquals(ExitCode.USAGE.code, r.exit());
