@@ -30,10 +30,11 @@ final class PatternsTruth {
             "listnode", "std::list node (malloc(",
             "hashbuckets", "std::unordered_map/set buckets (malloc(",
             "hashnode", "std::unordered_map/set node (malloc(",
-            "shared", "C++ std::_Sp_counted_ptr_inplace<Widget, ");
+            "shared", "C++ std::_Sp_counted_ptr_inplace<Widget, ",
+            "sharedptr", "C++ std::_Sp_counted_ptr<Widget*, ");
     /** What the fixture makes. */
     static final Map<String, Integer> COUNTS = Map.of("vector", 8, "string", 14, "rbnode", 31, "listnode", 12,
-            "hashbuckets", 3, "hashnode", 21, "shared", 4);
+            "hashbuckets", 3, "hashnode", 21, "shared", 4, "sharedptr", 3);
 
     final Path core;
     /** Truth ptr -> {label, recorded size}. */
