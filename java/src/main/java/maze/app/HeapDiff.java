@@ -14,6 +14,7 @@ import maze.diff.BlockTable;
 import maze.diff.CoreSnapshot;
 import maze.diff.DiffResult;
 import maze.diff.MergeJoin;
+import maze.diff.NewBlocks;
 import maze.diff.ProcessIdentity;
 import maze.diff.SharedTypes;
 import maze.diff.StepCounts;
@@ -33,6 +34,8 @@ public final class HeapDiff {
     private final List<StepCounts> steps = new ArrayList<>();
     private ProcessIdentity first;
     private BlockTable previous;
+    private NewBlocks lastNew;
+    private boolean keepNew;
 
     /**
      * {@code listing} (null: none) is made once the second core's types are known and hears of
@@ -41,6 +44,16 @@ public final class HeapDiff {
     public HeapDiff(boolean byTypeOnly, Function<TypeNames, BlockChanges> listing) {
         this.byTypeOnly = byTypeOnly;
         this.listing = listing;
+    }
+
+    /** Keeps the addresses allocated between the last two cores, for {@link #lastNew()}. */
+    public void keepNewBlocks() {
+        keepNew = true;
+    }
+
+    /** The new and reused blocks of the last step (after the last core's walk), or null. */
+    public NewBlocks lastNew() {
+        return lastNew;
     }
 
     /**
@@ -95,6 +108,10 @@ public final class HeapDiff {
             int[] map = types.translation(names);
             if (step != null) {
                 BlockChanges sink = listing == null || !steps.isEmpty() ? step : both(step, listing.apply(types.names()));
+                if (keepNew && !more) {
+                    lastNew = new NewBlocks();
+                    sink = both(sink, lastNew);
+                }
                 join[0] = new MergeJoin(previous, sink);
             }
             return keyed(map, join[0], table);

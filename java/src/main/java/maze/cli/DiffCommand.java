@@ -11,11 +11,14 @@ import java.util.concurrent.Callable;
 import maze.app.Analysis;
 import maze.app.DiffRefusedException;
 import maze.app.HeapDiff;
+import maze.app.References;
 import maze.diff.ChangeListing;
 import maze.diff.DiffHtml;
 import maze.diff.DiffJson;
 import maze.diff.DiffResult;
 import maze.diff.DiffText;
+import maze.diff.NewBlocks;
+import maze.diff.NewByRoot;
 import maze.diff.StepCounts;
 import maze.output.OutputException;
 import maze.output.OutputFile;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  maze diff core.1234.morning core.1234.evening",
                 "  maze diff A B --list new > new-blocks.jsonl",
                 "  maze diff A B C D --json series.json --html growth.html",
+                "  maze diff A B --retained     (what holds the memory allocated since A)",
                 "  maze diff other-host.core this-host.core --by-type-only"})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "CORE", description = "cores or bundles of one process, oldest first")
@@ -66,6 +70,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write a page with the growth treemap and the table to FILE")
     Path html;
 
+    @Option(names = {"--retained", "--roots"},
+            description = "also say what holds the memory allocated since the core before the last: per root of the"
+                    + " last core's reference graph (a global, a thread's stack...), or leaked")
+    boolean retained;
+
     @Option(names = "--list", paramLabel = "KIND",
             description = "instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors")
     String list;
@@ -89,8 +98,14 @@ final class DiffCommand implements Callable<Integer> {
             ChangeListing[] listing = new ChangeListing[1];
             HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null
                     : names -> listing[0] = new ChangeListing(kind, names, listOut));
+            if (retained) {
+                diff.keepNewBlocks();
+            }
             walk(diff, err, jsonFile, listFile, page);
             DiffResult d = diff.result();
+            if (retained) {
+                d = d.withRoots(byRoot(d, diff.lastNew(), err));
+            }
             if (listing[0] != null) {
                 listing[0].flush();
                 listOut.flush();
@@ -110,6 +125,9 @@ final class DiffCommand implements Callable<Integer> {
     private StepCounts.Kind validate() {
         if (top < 0) {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
+        }
+        if (retained && byTypeOnly) {
+            throw new UserError(ExitCode.USAGE, "--retained follows blocks by address: not with --by-type-only");
         }
         if (listOutput != null && list == null) {
             throw new UserError(ExitCode.USAGE, "-o names where --list writes; give --list new|gone|reused|survivors");
@@ -162,6 +180,19 @@ final class DiffCommand implements Callable<Integer> {
             } catch (DiffRefusedException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
             }
+        }
+    }
+
+    /** The last core once more, with its reference graph: what holds each block allocated since the core before. */
+    private NewByRoot byRoot(DiffResult d, NewBlocks added, PrintWriter err) throws Exception {
+        int last = cores.size() - 1;
+        CoreInput input = inputFor(cores.get(last));
+        try (AnalysisInput in = input.open(null, err);
+             References refs = References.build(input.request(in))) {
+            List<NewByRoot.Row> rows = NewByRoot.attribute(added, refs.sets(), refs.dominators(), refs.rootNames());
+            List<String> graphWarnings = new ArrayList<>(refs.summary().warnings());
+            graphWarnings.removeAll(d.cores().get(last).summary().warnings());
+            return new NewByRoot(last, rows, graphWarnings, refs.summary().partial());
         }
     }
 
