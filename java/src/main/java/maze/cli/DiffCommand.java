@@ -76,7 +76,8 @@ final class DiffCommand implements Callable<Integer> {
     boolean retained;
 
     @Option(names = "--list", paramLabel = "KIND",
-            description = "instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors")
+            description = {"instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors",
+                "(more than two cores: those of every step, each line saying its step)"})
     String list;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write --list to FILE instead of stdout")
@@ -96,8 +97,14 @@ final class DiffCommand implements Callable<Integer> {
              OutputStream listOut = kind == null ? null
                      : new BufferedOutputStream(listFile == null ? Stdout.stream() : listFile.open(), 1 << 16)) {
             ChangeListing[] listing = new ChangeListing[1];
-            HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null
-                    : names -> listing[0] = new ChangeListing(kind, names, listOut));
+            long[] written = new long[1];
+            HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null : (from, names) -> {
+                if (listing[0] != null) {
+                    written[0] += listing[0].written();
+                    flush(listing[0]); // the next step's lines follow this one's on the same stream
+                }
+                return listing[0] = new ChangeListing(kind, names, listOut, cores.size() > 2 ? from : -1);
+            });
             if (retained) {
                 diff.keepNewBlocks();
             }
@@ -111,7 +118,8 @@ final class DiffCommand implements Callable<Integer> {
                 listOut.flush();
                 commit(listFile);
                 d.warnings().forEach(w -> err.println("maze: warning: " + w));
-                err.println("maze: " + listing[0].written() + " " + kind.label + " blocks listed");
+                err.println("maze: " + (written[0] + listing[0].written()) + " " + kind.label + " blocks listed"
+                        + (cores.size() > 2 ? " (" + d.steps().size() + " steps)" : ""));
                 err.flush();
             } else if (!jsonToStdout) {
                 new DiffText(human, top).write(d, spec.commandLine().getOut());
@@ -139,9 +147,8 @@ final class DiffCommand implements Callable<Integer> {
         if (kind == null) {
             throw new UserError(ExitCode.USAGE, "--list takes new, gone, reused or survivors, not '" + list + "'");
         }
-        if (cores.size() != 2 || byTypeOnly) {
-            throw new UserError(ExitCode.USAGE, "--list compares the blocks of exactly two cores of one process"
-                    + (byTypeOnly ? " (not with --by-type-only)" : " (" + cores.size() + " given)"));
+        if (byTypeOnly) {
+            throw new UserError(ExitCode.USAGE, "--list compares the blocks of cores of one process (not with --by-type-only)");
         }
         if (json != null && json.toString().equals("-") && listOutput == null) {
             throw new UserError(ExitCode.USAGE, "--list and --json - would both write to stdout: give one of them a file");
@@ -223,6 +230,14 @@ final class DiffCommand implements Callable<Integer> {
                 DiffHtml.write(d, o);
             }
             page.commit();
+        }
+    }
+
+    private static void flush(ChangeListing listing) {
+        try {
+            listing.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

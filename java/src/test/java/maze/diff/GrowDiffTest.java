@@ -235,6 +235,32 @@ class GrowDiffTest {
     }
 
     @Test
+    void aSeriesListsEveryStepsBlocksEachLineSayingItsStep() throws IOException {
+        Path out = dir.resolve("series-new.jsonl");
+        // A, B, then A again: the second step's new blocks are the first step's gone ones
+        CliRun r = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), cores.a().toString(), "--list", "new",
+                "-o", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        TreeSet<Long> added = new TreeSet<>(truthB.keySet());
+        added.removeAll(truthA.keySet());
+        TreeSet<Long> gone = new TreeSet<>(truthA.keySet());
+        gone.removeAll(truthB.keySet());
+        Map<Integer, TreeSet<Long>> byStep = new TreeMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode n = JSON.readTree(line);
+            assertEquals(n.path("from").asInt() + 1, n.path("to").asInt(), line);
+            byStep.computeIfAbsent(n.path("from").asInt(), k -> new TreeSet<>())
+                    .add(Long.parseUnsignedLong(n.path("address").asText().substring(2), 16));
+        }
+        assertEquals(Set.of(0, 1), byStep.keySet());
+        assertSame(added, byStep.get(0), "new from A to B");
+        TreeSet<Long> fixtureGone = new TreeSet<>(byStep.get(1));
+        fixtureGone.retainAll(truthA.keySet());
+        assertSame(gone, fixtureGone, "the fixture's blocks new from B to A: those gone from A to B");
+        assertTrue(r.err().contains(" new blocks listed (2 steps)"), r.err());
+    }
+
+    @Test
     void aBundleOfTheFirstCoreDiffsAsTheCoreItself() throws IOException {
         Path bundle = dir.resolve("a.tar.gz");
         CliRun pack = CliRun.maze("pack", cores.a().toString(), "-o", bundle.toString());
