@@ -115,9 +115,13 @@ public final class DiffText {
         int n = d.cores().size();
         out.println("Allocated " + name(n - 2, n) + " -> " + name(n - 1, n) + ", by what holds it in " + name(n - 1, n)
                 + " (the root whose retained set holds each block):");
+        List<NewByRoot.Row> rows = d.byRoot().rows();
+        if (rows.isEmpty()) {
+            out.println("  nothing: no block is new or reused");
+            return;
+        }
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"New blocks", "New bytes", "Reused blocks", "Reused bytes", "Held by"});
-        List<NewByRoot.Row> rows = d.byRoot().rows();
         int shown = top <= 0 ? rows.size() : Math.min(top, rows.size());
         for (NewByRoot.Row r : rows.subList(0, shown)) {
             lines.add(cells(r, r.root()));
