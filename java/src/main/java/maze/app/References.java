@@ -18,6 +18,7 @@ import maze.graph.SymbolNames;
 import maze.heap.Warnings;
 import maze.memory.CoreMemory;
 import maze.nativebind.NativeCoreScanner;
+import maze.report.MemoryAccounting;
 import maze.report.Ranking;
 import maze.report.ReportSummary;
 
@@ -103,6 +104,11 @@ public final class References implements AutoCloseable {
     /** The heap walk's table, as maze analyze shows it. */
     public Ranking ranking(int top) {
         return result.ranking(top);
+    }
+
+    /** The whole process by category, as maze analyze's JSON has it. */
+    public MemoryAccounting accounting() {
+        return result.accounting();
     }
 
     public CoreMemory memory() {

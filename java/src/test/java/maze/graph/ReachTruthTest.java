@@ -113,6 +113,44 @@ class ReachTruthTest {
         }
     }
 
+    /** --json gets the same retained rows as the text, and each global its whole tree (600 and 280 bytes). */
+    @Test
+    void retainedJsonHasTheTextsFigures() throws Exception {
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("json-sets.jsonl"));
+        Path json = dir.resolve("retained.json");
+        CliRun r = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0", "--json", json.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        JsonNode retained = new ObjectMapper().readTree(json.toFile()).get("retained");
+        List<String> rows = new ArrayList<>();
+        for (JsonNode t : retained.get("types")) {
+            rows.add(String.format("%5d  %10d  %12d  %12d  %s", t.get("order").asInt(), t.get("amount").asLong(),
+                    t.get("total_size").asLong(), t.get("retained").asLong(), t.get("type").asText()));
+        }
+        Map<String, Long> byRoot = new TreeMap<>();
+        for (JsonNode root : retained.get("roots")) {
+            String name = root.get("shared").asBoolean() ? "(several roots share these)" : root.get("root").asText();
+            rows.add(String.format("%12d  %8d  %s", root.get("retained").asLong(), root.get("blocks").asLong(), name));
+            byRoot.put(name.replaceFirst(" in .*", ""), root.get("retained").asLong());
+        }
+        for (JsonNode b : retained.get("blocks")) {
+            rows.add(String.format("%12d  %-14s  %s (%s, %d bytes)", b.get("retained").asLong(), b.get("set").asText(),
+                    b.get("address").asText(), b.get("type").asText(), b.get("size").asLong()));
+        }
+        assertTrue(retained.get("types").size() > 0 && retained.get("blocks").size() > 0, retained.toString());
+        List<String> missing = rows.stream().filter(row -> !r.out().contains("\n" + row + "\n")).toList();
+        assertEquals(List.of(), missing, "JSON rows the text does not show:\n" + r.out());
+        Map<String, Long> trees = new TreeMap<>();
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            trees.put(global, truth.entrySet().stream().filter(e -> e.getValue().equals("anchored:" + global))
+                    .mapToLong(e -> Long.parseLong(blocks.get(e.getKey())[0]) - e.getKey()).sum());
+            assertEquals(trees.get(global), byRoot.get(global), global + " in " + retained.get("roots"));
+        }
+        assertEquals(Map.of("g_tree_a", 600L, "g_tree_b", 280L), trees, "the fixture's trees");
+        CliRun toStdout = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0", "--json", "-");
+        assertEquals(ExitCode.OK.code, toStdout.exit(), toStdout.err());
+        assertEquals(retained, new ObjectMapper().readTree(toStdout.out()).get("retained"), "--json - prints the same");
+    }
+
     private static long lastOf(String type) {
         return truth.entrySet().stream().filter(e -> e.getValue().equals(type)).mapToLong(Map.Entry::getKey)
                 .max().orElseThrow();
