@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import maze.classify.Demangler;
 import maze.core.CoreFormatException;
 import maze.core.ElfFile;
 import maze.core.ElfSymbol;
@@ -13,8 +14,9 @@ import maze.core.Module;
 
 /**
  * Names an address in a module's data by the data symbol covering it ("g_registry+0x8"), from the
- * module file's .symtab, else .dynsym. A module's symbols are read on first use only: naming is
- * for what a person reads, never per block.
+ * module file's .symtab, else .dynsym, C++ names demangled ("registry::shared"). A module's symbols
+ * are read (and demangled, one c++filt run) on first use only: naming is for what a person reads,
+ * never per block.
  */
 public final class SymbolNames {
     private final Map<String, Module> modules = new HashMap<>();
@@ -68,6 +70,23 @@ public final class SymbolNames {
             e[i] = s[i] + syms.get(i).size();
             n[i] = syms.get(i).name();
         }
+        demangle(n);
         return new Table(s, e, n);
+    }
+
+    /** Replaces the mangled C++ names in {@code names} by what c++filt makes of them. */
+    private static void demangle(String[] names) {
+        List<Integer> at = new ArrayList<>();
+        List<String> mangled = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].startsWith("_Z")) {
+                at.add(i);
+                mangled.add(names[i]);
+            }
+        }
+        List<String> plain = new Demangler().demangle(mangled);
+        for (int k = 0; k < at.size(); k++) {
+            names[at.get(k)] = plain.get(k);
+        }
     }
 }

@@ -75,6 +75,16 @@ class ReachTruthTest {
         }
     }
 
+    /** The shared block's roots: a C global and registry::shared, demangled (its symbol is _ZN8registry6sharedE). */
+    @Test
+    void refsNamesACppGlobalDemangled() {
+        CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", lastOf("anchored:shared")));
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().contains("  root  g_shared_1 in ") && r.out().contains("  root  registry::shared in "),
+                r.out());
+        assertTrue(!r.out().contains("_ZN"), r.out());
+    }
+
     @Test
     void refsSaysALeakedBlockHasNoPath() {
         long single = lastOf("unreferenced:single");
