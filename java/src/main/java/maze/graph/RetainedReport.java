@@ -217,11 +217,12 @@ public final class RetainedReport {
         return rows;
     }
 
-    /** A global by its symbol; a stack, register or TLS by its thread; anonymous memory by its range. */
+    /** A global or thread-local variable by its symbol; a stack, register or TLS by its thread; anonymous memory by its range. */
     private String rootName(int r) {
         String sym = roots.symbol(r);
         RootArea a = sets.graph().regions().areas().get(sets.graph().rootArea(r));
-        return sym != null ? sym.replaceFirst("\\+0x[0-9a-f]+$", "") + " in " + a.name() : a.describe();
+        String where = a.kind() == RootKind.TLS ? a.describe() : a.name();
+        return sym != null ? sym.replaceFirst("\\+0x[0-9a-f]+$", "") + " in " + where : a.describe();
     }
 
     /** The {@code top} (0: 20) blocks that retain the most, most first. */

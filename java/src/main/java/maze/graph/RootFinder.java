@@ -158,7 +158,7 @@ public final class RootFinder {
         }
         if (staticTls != null) {
             for (TlsBlocks.Block b : staticTls) {
-                int area = regions.area(new RootArea(RootKind.TLS, b.module() + " in " + threadName(index, t), null, index));
+                int area = regions.area(new RootArea(RootKind.TLS, b.module() + " in " + threadName(index, t), b.module(), index));
                 regions.add(t.fsBase() - b.offset(), t.fsBase() - b.offset() + b.size(), area);
             }
         }

@@ -21,6 +21,7 @@ import maze.core.Module;
 public final class SymbolNames {
     private final Map<String, Module> modules = new HashMap<>();
     private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Table> tlsTables = new HashMap<>();
 
     /** The data symbols of one module, sorted by runtime address. */
     private record Table(long[] starts, long[] ends, String[] names) {
@@ -32,7 +33,15 @@ public final class SymbolNames {
 
     /** "name+0xOFF" for the symbol of {@code modulePath} covering {@code address}, or null. */
     public String name(String modulePath, long address) {
-        Table t = tables.computeIfAbsent(modulePath, this::load);
+        return lookup(tables.computeIfAbsent(modulePath, p -> load(p, false)), address);
+    }
+
+    /** "name+0xOFF" for the thread-local variable at {@code offset} in the module's TLS block, or null. */
+    public String tlsName(String modulePath, long offset) {
+        return lookup(tlsTables.computeIfAbsent(modulePath, p -> load(p, true)), offset);
+    }
+
+    private static String lookup(Table t, long address) {
         int i = Arrays.binarySearch(t.starts, address);
         i = i >= 0 ? i : -i - 2;
         // symbols may nest (a struct and its members): look back a little for one that covers
@@ -45,14 +54,15 @@ public final class SymbolNames {
         return null;
     }
 
-    private Table load(String path) {
+    /** The module's data symbols at runtime addresses, or (tls) its thread-local ones at block offsets. */
+    private Table load(String path, boolean tls) {
         Module m = modules.get(path);
         List<ElfSymbol> syms = new ArrayList<>();
         if (m != null && m.fileMatches()) {
             try (ElfFile elf = ElfFile.open(m.localFile())) {
                 elf.forEachSymbol("", s -> {
-                    if (s.defined() && s.size() > 0 && (s.type() == ElfSymbol.STT_OBJECT
-                            || s.type() == ElfSymbol.STT_NOTYPE)) {
+                    boolean data = s.type() == ElfSymbol.STT_OBJECT || s.type() == ElfSymbol.STT_NOTYPE;
+                    if (s.defined() && s.size() > 0 && (tls ? s.type() == ElfSymbol.STT_TLS : data)) {
                         syms.add(s);
                     }
                 });
@@ -61,7 +71,7 @@ public final class SymbolNames {
             }
         }
         syms.sort(Comparator.comparingLong(ElfSymbol::value));
-        long bias = m == null ? 0 : m.loadBias();
+        long bias = m == null || tls ? 0 : m.loadBias();
         long[] s = new long[syms.size()];
         long[] e = new long[syms.size()];
         String[] n = new String[syms.size()];

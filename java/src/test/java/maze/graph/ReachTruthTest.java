@@ -85,14 +85,15 @@ class ReachTruthTest {
         assertTrue(!r.out().contains("_ZN"), r.out());
     }
 
-    /** The list only main's thread_local holds: anchored, through the executable's TLS block as ld.so placed it. */
+    /** The list only main's thread_local holds: anchored, through t_main_list in the executable's TLS block as ld.so placed it. */
     @Test
     void refsNamesTheTlsOfTheModule() throws Exception {
         Path exe = Fixtures.binary("reach_truth");
         CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", lastOf("anchored:tls")));
         assertEquals(ExitCode.OK.code, r.exit(), r.err());
         assertTrue(r.out().contains("): anchored\n"), r.out());
-        assertTrue(r.out().contains("Shortest path from a root:\n  root  thread-local storage of " + exe.toRealPath()
+        assertTrue(r.out().contains("Shortest path from a root:\n  root  t_main_list in thread-local storage of "
+                + exe.toRealPath()
                 + " in thread 1 (LWP "), r.out());
     }
 
