@@ -1,19 +1,15 @@
 package maze.graph;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import maze.core.CoreFormatException;
 import maze.core.ElfFile;
 import maze.core.Module;
 import maze.core.ProgramHeader;
 import maze.heap.HeapContext;
 import maze.heap.Warnings;
+import maze.heap.glibc.LinkMaps;
 import maze.layout.LayoutException;
-import maze.layout.LayoutRequest;
-import maze.layout.LayoutSource;
-import maze.memory.MemoryView;
 
 /**
  * Each module's static TLS block as the dynamic linker placed it: x86-64 uses TLS variant II, so in
@@ -26,12 +22,8 @@ public final class TlsBlocks {
     public record Block(String module, long offset, long size) {
     }
 
-    private static final long AT_BASE = 7;
-    private static final int MAX_LINK_MAPS = 1 << 14;
     /** A static TLS offset beyond this is no real one: the walk read something else. */
     private static final long MAX_OFFSET = 1L << 30;
-    private static final LayoutRequest LDSO_REQUEST = new LayoutRequest(
-            List.of("struct link_map"), List.of("_r_debug"), List.of());
 
     private TlsBlocks() {
     }
@@ -41,44 +33,31 @@ public final class TlsBlocks {
      * when ld.so cannot say. After the heap walk: the walk's own warnings are already summed up.
      */
     public static List<Block> read(HeapContext ctx, Warnings warnings) {
-        Long base = ctx.core().auxv().get(AT_BASE);
-        Module ldso = base == null ? null : ctx.core().modules().stream()
-                .filter(m -> m.loadBias() == base && !m.executable()).findFirst().orElse(null);
+        Module ldso = LinkMaps.dynamicLinker(ctx.core());
         if (ldso == null) {
             warnings.note("no dynamic linker in the core (AT_BASE): TLS roots are a fixed window around each"
                     + " thread pointer");
             return null;
         }
+        List<LinkMaps.Entry> maps;
         try {
-            LayoutSource ld = ctx.layouts(ldso, LDSO_REQUEST);
-            long tlsOffsetField = ld.struct("struct link_map").offset("l_tls_offset");
-            long rDebug = ld.symbol("_r_debug").orElseThrow(
-                    () -> new LayoutException(ldso.path() + ": no symbol _r_debug"));
-            return blocks(ctx, ldso.loadBias() + rDebug, tlsOffsetField, warnings);
+            maps = LinkMaps.read(ctx, ldso);
         } catch (LayoutException e) {
             warnings.note("TLS roots are a fixed window around each thread pointer: %s", e.getMessage());
             return null;
         }
-    }
-
-    private static List<Block> blocks(HeapContext ctx, long rDebug, long tlsOffsetField, Warnings warnings) {
-        MemoryView mem = ctx.memory();
         List<Block> out = new ArrayList<>();
-        long lm = mem.readLongOr(rDebug + 8, 0); // r_debug.r_map
-        Set<Long> seen = new HashSet<>();
-        while (lm != 0 && seen.size() < MAX_LINK_MAPS && seen.add(lm)) {
-            long offset = mem.readLongOr(lm + tlsOffsetField, 0);
-            if (offset > 0 && offset < MAX_OFFSET) { // 0: no TLS or dynamic; -1: forced dynamic
-                Module m = byBias(ctx, mem.readLongOr(lm, -1)); // l_addr
+        for (LinkMaps.Entry e : maps) {
+            if (e.tlsOffset() > 0 && e.tlsOffset() < MAX_OFFSET) { // 0: no TLS or dynamic; -1: forced dynamic
+                Module m = byBias(ctx, e.loadBias());
                 long size = m == null ? -1 : tlsSize(m);
                 if (size < 0) {
                     warnings.add("the TLS block %#x below each thread pointer belongs to no module maze can read:"
-                            + " not scanned, blocks only it holds show as leaked", offset);
+                            + " not scanned, blocks only it holds show as leaked", e.tlsOffset());
                 } else if (size > 0) {
-                    out.add(new Block(m.path(), offset, size));
+                    out.add(new Block(m.path(), e.tlsOffset(), size));
                 }
             }
-            lm = mem.readLongOr(lm + 24, 0); // l_next
         }
         return out;
     }
