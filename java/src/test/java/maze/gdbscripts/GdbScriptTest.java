@@ -46,7 +46,7 @@ class GdbScriptTest {
         assertEquals(direct.strip(), inGdb.substring(Math.max(0, inGdb.indexOf("Order "))).strip());
     }
 
-    /** maze leaks and maze refs ADDR in gdb print, byte for byte, what the CLI prints on the same core. */
+    /** maze leaks and maze refs ADDR (a number or a gdb expression) in gdb print what the CLI prints on the same core. */
     @Test
     void mazeLeaksAndRefsPrintWhatTheCliPrints() throws Exception {
         Path exe = Fixtures.binary("reach_truth");
@@ -56,16 +56,20 @@ class GdbScriptTest {
                 FixtureProcess.defaultTimeout())) {
             core = p.gcore(dir);
         }
-        String inside = String.format("0x%x", treeBlock(truth, "anchored:g_tree_a") + 8);
-        String inGdb = gdb(Map.of("MAZE_BIN", launcher().toString()), List.of("maze leaks", "maze refs " + inside),
-                exe, core);
+        long root = treeBlock(truth, "anchored:g_tree_a"); // the tree's root is logged first
+        String inside = String.format("0x%x", root + 8);
+        // the last refs is asked by a gdb expression: g_tree_a's value read from the core
+        String inGdb = gdb(Map.of("MAZE_BIN", launcher().toString()),
+                List.of("maze leaks", "maze refs " + inside, "maze refs *(void **)&g_tree_a"), exe, core);
         String leaks = run("leaks", core.toString(), "--exe", exe.toString(), "--no-progress");
         String refs = run("refs", core.toString(), inside, "--exe", exe.toString(), "--no-progress");
-        assertTrue(leaks.contains("unreferenced:") && refs.contains("Shortest path from a root:\n  root  g_tree_a in "),
-                leaks + refs);
+        String byValue = run("refs", core.toString(), String.format("0x%x", root), "--exe", exe.toString(),
+                "--no-progress");
+        assertTrue(leaks.contains("unreferenced:") && refs.contains("Shortest path from a root:\n  root  g_tree_a in ")
+                && byValue.startsWith(String.format("Block 0x%x ", root)), leaks + refs + byValue);
         // gdb prints its own lines about the core first; maze's output starts at the leaks table's first line
         String first = leaks.lines().findFirst().orElseThrow();
-        assertEquals(untimed(leaks + refs), untimed(inGdb.substring(Math.max(0, inGdb.indexOf(first)))));
+        assertEquals(untimed(leaks + refs + byValue), untimed(inGdb.substring(Math.max(0, inGdb.indexOf(first)))));
     }
 
     /** The graph's build time is the one figure two runs may print differently. */

@@ -149,10 +149,12 @@ class ReachTruthTest {
                     t.get("total_size").asLong(), t.get("retained").asLong(), t.get("type").asText()));
         }
         Map<String, Long> byRoot = new TreeMap<>();
+        List<String> rootNames = new ArrayList<>();
         for (JsonNode root : retained.get("roots")) {
             String name = root.get("shared").asBoolean() ? "(several roots share these)" : root.get("root").asText();
             rows.add(String.format("%12d  %8d  %s", root.get("retained").asLong(), root.get("blocks").asLong(), name));
             byRoot.put(name.replaceFirst(" in .*", ""), root.get("retained").asLong());
+            rootNames.add(name);
         }
         for (JsonNode b : retained.get("blocks")) {
             rows.add(String.format("%12d  %-14s  %s (%s, %d bytes)", b.get("retained").asLong(), b.get("set").asText(),
@@ -168,6 +170,10 @@ class ReachTruthTest {
             assertEquals(trees.get(global), byRoot.get(global), global + " in " + retained.get("roots"));
         }
         assertEquals(Map.of("g_tree_a", 600L, "g_tree_b", 280L), trees, "the fixture's trees");
+        for (String thread : List.of("1", "2")) { // each thread's tcache, held by libc's TLS block in that thread
+            assertTrue(rootNames.stream().anyMatch(k -> k.matches("thread-local storage of \\S*/libc\\.so\\.6"
+                    + " in thread " + thread + " \\(LWP \\d+\\)")), rootNames.toString());
+        }
         CliRun toStdout = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0", "--json", "-");
         assertEquals(ExitCode.OK.code, toStdout.exit(), toStdout.err());
         assertEquals(retained, new ObjectMapper().readTree(toStdout.out()).get("retained"), "--json - prints the same");
