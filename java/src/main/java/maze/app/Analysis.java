@@ -26,6 +26,7 @@ import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
 import maze.heap.Coverage;
+import maze.heap.HeapContext;
 import maze.heap.Warnings;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
@@ -66,6 +67,11 @@ public final class Analysis implements AutoCloseable {
 
     public CoreModel core() {
         return core;
+    }
+
+    /** Memory and layouts of this core, for what runs after the walk (the reference graph's TLS roots). */
+    HeapContext context() {
+        return context;
     }
 
     /** Every allocator the plugins find in this core; none at all is an error naming what was looked for. */

@@ -45,7 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean human;
 
     @Option(names = "--retained", description = {"also the bytes each type, root and block keeps alive (its retained"
-            + " size, from the dominator tree of the reference graph; see maze leaks --help); text only"})
+            + " size, from the dominator tree of the reference graph; see maze leaks --help); with --json also"
+            + " in the JSON, as \"retained\""})
     boolean retained;
 
     @Spec
@@ -57,10 +58,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
         }
         if (retained) {
-            if (json != null) {
-                throw new UserError(ExitCode.USAGE, "--retained is shown as text only: leave out --json");
+            if (html != null) {
+                throw new UserError(ExitCode.USAGE, "--retained is shown as text or JSON, not in the page: leave out --html");
             }
-            return AnalyzeRetained.run(input, top, human, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return AnalyzeRetained.run(input, top, human, json, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");
