@@ -16,6 +16,9 @@ HELP = """maze: where the heap memory of this process went.
   maze heap [--json FILE] [--top N]   analyze the core gdb has open (same table as `maze analyze`)
   maze layout STRUCT...               struct layouts as JSON (same as `maze layouts`)
   maze allocators                     allocators of the core gdb has open, their versions, which serves malloc
+  maze leaks [--top N] [--human]      live blocks no root reaches, by type (same as `maze leaks`)
+  maze refs ADDR                      why the block holding ADDR is alive: who points to it, the path from a
+                                      root (same as `maze refs`); ADDR is a number or any gdb expression
   maze help                           this text
 The analysis runs maze's launcher (MAZE_BIN, else bin/maze next to this script, else `maze` on PATH)."""
 
@@ -165,14 +168,31 @@ def allocators():
         gdb.write("%-10s %-12s %s%s\n" % (a["allocator"], a.get("version") or "?", a["module"], notes))
 
 
-def heap(args):
-    cmd = _maze_command("heap", "analyze", args)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _run(what, command, args):
+    """Prints what maze COMMAND prints on the core gdb has open; a failure is gdb's error, with maze's words."""
+    proc = subprocess.run(_maze_command(what, command, args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
     gdb.write(proc.stdout)
     if proc.returncode == PARTIAL_EXIT:
         gdb.write("maze: the result is PARTIAL: part of the heap was not read (see the warnings above)\n")
     elif proc.returncode != 0:
         raise gdb.GdbError(proc.stderr.strip() or "maze exited with %d" % proc.returncode)
+
+
+def _address(text):
+    """ADDR as maze takes it: a literal as written, else the value of a gdb expression (a variable, $rax)."""
+    if re.fullmatch(r"0[xX][0-9a-fA-F]+|[0-9]+", text):
+        return text
+    try:
+        return "0x%x" % (int(gdb.parse_and_eval(text)) & 0xFFFFFFFFFFFFFFFF)
+    except (gdb.error, ValueError) as e:
+        raise gdb.GdbError("maze refs: '%s' is neither an address nor a gdb expression with a value: %s" % (text, e))
+
+
+def refs(args):
+    if not args:
+        raise gdb.GdbError("maze refs: give an address (or expression) inside a heap block, e.g. `maze refs 0x5581e0a012c0`")
+    _run("refs", "refs", [_address(" ".join(args))])
 
 
 class MazeCommand(gdb.Command):
@@ -202,7 +222,11 @@ class MazeCommand(gdb.Command):
         elif sub == "allocators":
             allocators()
         elif sub == "heap":
-            heap(rest)
+            _run("heap", "analyze", rest)
+        elif sub == "leaks":
+            _run("leaks", "leaks", rest)
+        elif sub == "refs":
+            refs(rest)
         else:
             raise gdb.GdbError("maze: unknown subcommand '%s'; try `maze help`" % sub)
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import maze.core.CoreModel;
+import maze.core.DebugFiles;
 import maze.heap.Detection;
 import maze.heap.Version;
 import maze.heap.Warnings;
@@ -34,7 +35,7 @@ final class AllocatorInfo {
     static List<Map<String, Object>> detect(CoreModel core, Path sysroot) {
         List<Map<String, Object>> found = new ArrayList<>();
         try (CoreHeapContext ctx = new CoreHeapContext(CoreAccess.open(core, Analysis.localFiles(core, sysroot)),
-                NO_LAYOUTS, new Warnings())) {
+                NO_LAYOUTS, new Warnings(), DebugFiles.forAnalysis(List.of(), sysroot))) {
             Allocators a = Allocators.detect(ctx);
             for (Allocators.Found<?> f : a.found) {
                 Detection<?> d = f.detection();

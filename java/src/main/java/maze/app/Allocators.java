@@ -40,7 +40,7 @@ final class Allocators {
                 found.add(new Found(p, (Detection) d));
             }
         }
-        return new Allocators(found, MallocServer.find(ctx.core()));
+        return new Allocators(found, MallocServer.find(ctx));
     }
 
     boolean servesMalloc(Detection<?> d) {

@@ -26,6 +26,7 @@ import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
 import maze.heap.Coverage;
+import maze.heap.HeapContext;
 import maze.heap.Warnings;
 import maze.layout.DwarfLayoutProvider;
 import maze.layout.LayoutCache;
@@ -54,7 +55,8 @@ public final class Analysis implements AutoCloseable {
         // gdb looks where the type names do: the given folders, then /usr/lib/debug and the sysroot's
         GdbOptions gdb = GdbOptions.defaults().withDebugFileDirectories(debugFiles.dirs())
                 .withSysroot(request.sysroot());
-        this.context = new CoreHeapContext(access, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings);
+        this.context = new CoreHeapContext(access, new DwarfLayoutProvider(gdb, LayoutCache.standard()), warnings,
+                debugFiles);
         core.warnings().forEach(warnings::add);
     }
 
@@ -65,6 +67,11 @@ public final class Analysis implements AutoCloseable {
 
     public CoreModel core() {
         return core;
+    }
+
+    /** Memory and layouts of this core, for what runs after the walk (the reference graph's TLS roots). */
+    HeapContext context() {
+        return context;
     }
 
     /** Every allocator the plugins find in this core; none at all is an error naming what was looked for. */
@@ -88,7 +95,7 @@ public final class Analysis implements AutoCloseable {
         if (staticExecutable()) {
             return "; the executable is linked statically and has no symbols (stripped): maze finds the malloc linked"
                     + " into a program by its symbols (glibc's main_arena and mp_); give the unstripped executable"
-                    + " (--exe PATH)";
+                    + " (--exe PATH) or its debug file (--debug-file-directory DIR holding .build-id/xx/rest.debug)";
         }
         if (core.modules().stream().filter(m -> m.localFile() != null).count() <= 1) {
             return "; the program uses no shared library maze can read (linked statically, or its files are missing"

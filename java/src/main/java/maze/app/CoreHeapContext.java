@@ -2,9 +2,12 @@ package maze.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import maze.core.CoreFormatException;
 import maze.core.CoreModel;
+import maze.core.DebugFiles;
 import maze.core.Module;
 import maze.heap.HeapContext;
 import maze.heap.Warnings;
@@ -24,14 +27,26 @@ final class CoreHeapContext implements HeapContext, AutoCloseable {
     private final CoreAccess access;
     private final LayoutProvider layouts;
     private final Warnings warnings;
+    private final DebugFiles debugFiles;
     private final Map<String, LayoutSource> asked = new HashMap<>();
     private NativeCoreScanner scanner;
 
-    CoreHeapContext(CoreAccess access, LayoutProvider layouts, Warnings warnings) {
+    CoreHeapContext(CoreAccess access, LayoutProvider layouts, Warnings warnings, DebugFiles debugFiles) {
         this.core = access.core();
         this.access = access;
         this.layouts = layouts;
         this.warnings = warnings;
+        this.debugFiles = debugFiles;
+    }
+
+    @Override
+    public Path debugFile(Module module) {
+        try {
+            return module.localFile() != null && module.fileMatches() ? debugFiles.find(module.localFile())
+                    : debugFiles.find(null, module.buildId(), null);
+        } catch (CoreFormatException | UncheckedIOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
 import maze.core.CoreOptions;
@@ -14,6 +14,7 @@ import maze.diff.BlockTable;
 import maze.diff.CoreSnapshot;
 import maze.diff.DiffResult;
 import maze.diff.MergeJoin;
+import maze.diff.NewBlocks;
 import maze.diff.ProcessIdentity;
 import maze.diff.SharedTypes;
 import maze.diff.StepCounts;
@@ -27,20 +28,32 @@ import maze.pack.BundleExtractor;
  */
 public final class HeapDiff {
     private final boolean byTypeOnly;
-    private final Function<TypeNames, BlockChanges> listing;
+    private final BiFunction<Integer, TypeNames, BlockChanges> listing;
     private final SharedTypes types = new SharedTypes();
     private final List<CoreSnapshot> cores = new ArrayList<>();
     private final List<StepCounts> steps = new ArrayList<>();
     private ProcessIdentity first;
     private BlockTable previous;
+    private NewBlocks lastNew;
+    private boolean keepNew;
 
     /**
-     * {@code listing} (null: none) is made once the second core's types are known and hears of
-     * every block change between the first and second core.
+     * {@code listing} (null: none) is called for every step (the index of its earlier core) once
+     * the later core's types are known, and what it gives hears of every block change of the step.
      */
-    public HeapDiff(boolean byTypeOnly, Function<TypeNames, BlockChanges> listing) {
+    public HeapDiff(boolean byTypeOnly, BiFunction<Integer, TypeNames, BlockChanges> listing) {
         this.byTypeOnly = byTypeOnly;
         this.listing = listing;
+    }
+
+    /** Keeps the addresses allocated between the last two cores, for {@link #lastNew()}. */
+    public void keepNewBlocks() {
+        keepNew = true;
+    }
+
+    /** The new and reused blocks of the last step (after the last core's walk), or null. */
+    public NewBlocks lastNew() {
+        return lastNew;
     }
 
     /**
@@ -94,7 +107,11 @@ public final class HeapDiff {
         AnalysisResult r = analysis.run(names -> {
             int[] map = types.translation(names);
             if (step != null) {
-                BlockChanges sink = listing == null || !steps.isEmpty() ? step : both(step, listing.apply(types.names()));
+                BlockChanges sink = listing == null ? step : both(step, listing.apply(steps.size(), types.names()));
+                if (keepNew && !more) {
+                    lastNew = new NewBlocks();
+                    sink = both(sink, lastNew);
+                }
                 join[0] = new MergeJoin(previous, sink);
             }
             return keyed(map, join[0], table);

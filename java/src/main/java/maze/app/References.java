@@ -15,9 +15,11 @@ import maze.graph.RootFinder;
 import maze.graph.RootNames;
 import maze.graph.RootRegions;
 import maze.graph.SymbolNames;
+import maze.graph.TlsBlocks;
 import maze.heap.Warnings;
 import maze.memory.CoreMemory;
 import maze.nativebind.NativeCoreScanner;
+import maze.report.MemoryAccounting;
 import maze.report.Ranking;
 import maze.report.ReportSummary;
 
@@ -62,7 +64,9 @@ public final class References implements AutoCloseable {
             }
             BlockTable table = blocks.build();
             RegisterRoots registers = new RegisterRoots();
-            RootRegions regions = RootFinder.find(core, table, ThreadRegisters.read(core.file()), registers, warnings);
+            List<TlsBlocks.Block> tls = TlsBlocks.read(analysis.context(), warnings);
+            RootRegions regions = RootFinder.find(core, table, tls, ThreadRegisters.read(core.file()), registers,
+                    warnings);
             RefGraph graph;
             try (NativeCoreScanner scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
                     Runtime.getRuntime().availableProcessors())) {
@@ -103,6 +107,11 @@ public final class References implements AutoCloseable {
     /** The heap walk's table, as maze analyze shows it. */
     public Ranking ranking(int top) {
         return result.ranking(top);
+    }
+
+    /** The whole process by category, as maze analyze's JSON has it. */
+    public MemoryAccounting accounting() {
+        return result.accounting();
     }
 
     public CoreMemory memory() {

@@ -51,6 +51,21 @@ public final class Demangler {
         return strip(mangled, lines, warn);
     }
 
+    /**
+     * Plain names for {@code mangled} symbol names ("_ZN8registry6sharedE" to "registry::shared"), in the
+     * same order; where c++filt does not run every name stays as it came (the names only label output).
+     */
+    public List<String> demangle(List<String> mangled) {
+        if (mangled.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return runFilter(mangled);
+        } catch (IOException | UncheckedIOException e) {
+            return List.copyOf(mangled);
+        }
+    }
+
     private static List<String> strip(List<String> mangled, List<String> lines, Consumer<String> warn) {
         List<String> out = new ArrayList<>(mangled.size());
         int kept = 0;

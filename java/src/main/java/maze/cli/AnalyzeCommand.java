@@ -46,7 +46,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean human;
 
     @Option(names = "--retained", description = {"also the bytes each type, root and block keeps alive (its retained"
-            + " size, from the dominator tree of the reference graph; see maze leaks --help); text only"})
+            + " size, from the dominator tree of the reference graph; see maze leaks --help); with --json also"
+            + " in the JSON, as \"retained\""})
     boolean retained;
 
     @Option(names = "--patterns", description = {"also name blocks without a vtable by their container shape"
@@ -67,10 +68,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (patterns) {
                 throw new UserError(ExitCode.USAGE, "--patterns does not go with --retained yet: run them apart");
             }
-            if (json != null) {
-                throw new UserError(ExitCode.USAGE, "--retained is shown as text only: leave out --json");
+            if (html != null) {
+                throw new UserError(ExitCode.USAGE, "--retained is shown as text or JSON, not in the page: leave out --html");
             }
-            return AnalyzeRetained.run(input, top, human, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return AnalyzeRetained.run(input, top, human, json, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");

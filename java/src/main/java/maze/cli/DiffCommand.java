@@ -11,11 +11,14 @@ import java.util.concurrent.Callable;
 import maze.app.Analysis;
 import maze.app.DiffRefusedException;
 import maze.app.HeapDiff;
+import maze.app.References;
 import maze.diff.ChangeListing;
 import maze.diff.DiffHtml;
 import maze.diff.DiffJson;
 import maze.diff.DiffResult;
 import maze.diff.DiffText;
+import maze.diff.NewBlocks;
+import maze.diff.NewByRoot;
 import maze.diff.StepCounts;
 import maze.output.OutputException;
 import maze.output.OutputFile;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  maze diff core.1234.morning core.1234.evening",
                 "  maze diff A B --list new > new-blocks.jsonl",
                 "  maze diff A B C D --json series.json --html growth.html",
+                "  maze diff A B --retained     (what holds the memory allocated since A)",
                 "  maze diff other-host.core this-host.core --by-type-only"})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "CORE", description = "cores or bundles of one process, oldest first")
@@ -66,8 +70,14 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write a page with the growth treemap and the table to FILE")
     Path html;
 
+    @Option(names = {"--retained", "--roots"},
+            description = "also say what holds the memory allocated since the core before the last: per root of the"
+                    + " last core's reference graph (a global, a thread's stack...), or leaked")
+    boolean retained;
+
     @Option(names = "--list", paramLabel = "KIND",
-            description = "instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors")
+            description = {"instead of the table, the blocks of one kind as JSON Lines: new, gone, reused or survivors",
+                "(more than two cores: those of every step, each line saying its step)"})
     String list;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write --list to FILE instead of stdout")
@@ -87,16 +97,29 @@ final class DiffCommand implements Callable<Integer> {
              OutputStream listOut = kind == null ? null
                      : new BufferedOutputStream(listFile == null ? Stdout.stream() : listFile.open(), 1 << 16)) {
             ChangeListing[] listing = new ChangeListing[1];
-            HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null
-                    : names -> listing[0] = new ChangeListing(kind, names, listOut));
+            long[] written = new long[1];
+            HeapDiff diff = new HeapDiff(byTypeOnly, kind == null ? null : (from, names) -> {
+                if (listing[0] != null) {
+                    written[0] += listing[0].written();
+                    flush(listing[0]); // the next step's lines follow this one's on the same stream
+                }
+                return listing[0] = new ChangeListing(kind, names, listOut, cores.size() > 2 ? from : -1);
+            });
+            if (retained) {
+                diff.keepNewBlocks();
+            }
             walk(diff, err, jsonFile, listFile, page);
             DiffResult d = diff.result();
+            if (retained) {
+                d = d.withRoots(byRoot(d, diff.lastNew(), err));
+            }
             if (listing[0] != null) {
                 listing[0].flush();
                 listOut.flush();
                 commit(listFile);
                 d.warnings().forEach(w -> err.println("maze: warning: " + w));
-                err.println("maze: " + listing[0].written() + " " + kind.label + " blocks listed");
+                err.println("maze: " + (written[0] + listing[0].written()) + " " + kind.label + " blocks listed"
+                        + (cores.size() > 2 ? " (" + d.steps().size() + " steps)" : ""));
                 err.flush();
             } else if (!jsonToStdout) {
                 new DiffText(human, top).write(d, spec.commandLine().getOut());
@@ -111,6 +134,9 @@ final class DiffCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
         }
+        if (retained && byTypeOnly) {
+            throw new UserError(ExitCode.USAGE, "--retained follows blocks by address: not with --by-type-only");
+        }
         if (listOutput != null && list == null) {
             throw new UserError(ExitCode.USAGE, "-o names where --list writes; give --list new|gone|reused|survivors");
         }
@@ -121,9 +147,8 @@ final class DiffCommand implements Callable<Integer> {
         if (kind == null) {
             throw new UserError(ExitCode.USAGE, "--list takes new, gone, reused or survivors, not '" + list + "'");
         }
-        if (cores.size() != 2 || byTypeOnly) {
-            throw new UserError(ExitCode.USAGE, "--list compares the blocks of exactly two cores of one process"
-                    + (byTypeOnly ? " (not with --by-type-only)" : " (" + cores.size() + " given)"));
+        if (byTypeOnly) {
+            throw new UserError(ExitCode.USAGE, "--list compares the blocks of cores of one process (not with --by-type-only)");
         }
         if (json != null && json.toString().equals("-") && listOutput == null) {
             throw new UserError(ExitCode.USAGE, "--list and --json - would both write to stdout: give one of them a file");
@@ -165,6 +190,19 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
+    /** The last core once more, with its reference graph: what holds each block allocated since the core before. */
+    private NewByRoot byRoot(DiffResult d, NewBlocks added, PrintWriter err) throws Exception {
+        int last = cores.size() - 1;
+        CoreInput input = inputFor(cores.get(last));
+        try (AnalysisInput in = input.open(null, err);
+             References refs = References.build(input.request(in))) {
+            List<NewByRoot.Row> rows = NewByRoot.attribute(added, refs.sets(), refs.dominators(), refs.rootNames());
+            List<String> graphWarnings = new ArrayList<>(refs.summary().warnings());
+            graphWarnings.removeAll(d.cores().get(last).summary().warnings());
+            return new NewByRoot(last, rows, graphWarnings, refs.summary().partial());
+        }
+    }
+
     private CoreInput inputFor(Path core) {
         CoreInput c = new CoreInput();
         c.core = core;
@@ -192,6 +230,14 @@ final class DiffCommand implements Callable<Integer> {
                 DiffHtml.write(d, o);
             }
             page.commit();
+        }
+    }
+
+    private static void flush(ChangeListing listing) {
+        try {
+            listing.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -14,20 +14,31 @@ import maze.report.ListingFilter;
  * The blocks of one kind of change as JSON Lines, in address order, in the shape of
  * {@code maze blocks}: {@code {"address":"0x...","size":N,"type":"..."}}; a reused address adds
  * what it held before: {@code "was_size":N,"was_type":"..."}. Gone blocks carry the earlier core's
- * size and type, the others the later core's.
+ * size and type, the others the later core's. In a series of more than two cores every line ends
+ * with the step it belongs to: {@code "from":I,"to":I+1} (indexes into the cores).
  */
 public final class ChangeListing implements BlockChanges {
     private final StepCounts.Kind kind;
     private final TypeNames names;
     private final BlockListingWriter plain;
-    private final JsonGenerator reused;
+    private final JsonGenerator json;
+    /** The step's earlier core, or -1 for a diff of two cores (no step fields). */
+    private final int from;
     private long written;
 
+    /** The listing of two cores' diff. */
     public ChangeListing(StepCounts.Kind kind, TypeNames names, OutputStream out) {
+        this(kind, names, out, -1);
+    }
+
+    /** {@code from} >= 0: one step of a series, from core {@code from} to the next. */
+    public ChangeListing(StepCounts.Kind kind, TypeNames names, OutputStream out, int from) {
         this.kind = kind;
         this.names = names;
-        this.plain = kind == StepCounts.Kind.REUSED ? null : new BlockListingWriter(out, names, ListingFilter.ALL);
-        this.reused = kind == StepCounts.Kind.REUSED ? generator(out) : null;
+        this.from = from;
+        boolean fast = kind != StepCounts.Kind.REUSED && from < 0;
+        this.plain = fast ? new BlockListingWriter(out, names, ListingFilter.ALL) : null;
+        this.json = fast ? null : generator(out);
     }
 
     private static JsonGenerator generator(OutputStream out) {
@@ -58,30 +69,45 @@ public final class ChangeListing implements BlockChanges {
     }
 
     private void plain(StepCounts.Kind k, long address, long size, long key) {
-        if (k == kind) {
-            plain.block(address, size, 0, key);
-            written++;
+        if (k != kind) {
+            return;
         }
+        if (plain != null) {
+            plain.block(address, size, 0, key);
+        } else {
+            line(address, size, key, -1, 0);
+        }
+        written++;
     }
 
     @Override
     public void reused(long address, long wasSize, long wasKey, long size, long key) {
-        if (kind != StepCounts.Kind.REUSED) {
-            return;
+        if (kind == StepCounts.Kind.REUSED) {
+            line(address, size, key, wasSize, wasKey);
+            written++;
         }
+    }
+
+    /** One line through the generator; {@code wasSize} < 0: not a reused address. */
+    private void line(long address, long size, long key, long wasSize, long wasKey) {
         try {
-            reused.writeStartObject();
-            reused.writeStringField("address", "0x" + Long.toHexString(address));
-            reused.writeNumberField("size", size);
-            reused.writeStringField("type", names.name(key));
-            reused.writeNumberField("was_size", wasSize);
-            reused.writeStringField("was_type", names.name(wasKey));
-            reused.writeEndObject();
-            reused.writeRaw('\n');
+            json.writeStartObject();
+            json.writeStringField("address", "0x" + Long.toHexString(address));
+            json.writeNumberField("size", size);
+            json.writeStringField("type", names.name(key));
+            if (wasSize >= 0) {
+                json.writeNumberField("was_size", wasSize);
+                json.writeStringField("was_type", names.name(wasKey));
+            }
+            if (from >= 0) {
+                json.writeNumberField("from", from);
+                json.writeNumberField("to", from + 1);
+            }
+            json.writeEndObject();
+            json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written++;
     }
 
     public long written() {
@@ -93,7 +119,7 @@ public final class ChangeListing implements BlockChanges {
         if (plain != null) {
             plain.flush();
         } else {
-            reused.flush();
+            json.flush();
         }
     }
 }

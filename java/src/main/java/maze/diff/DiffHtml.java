@@ -41,6 +41,9 @@ public final class DiffHtml {
             series(d, page);
         }
         steps(d, page);
+        if (d.byRoot() != null) {
+            byRoot(d, page);
+        }
         page.heading("Types, largest growth first");
         page.table(header(n), rows(d, n), numeric(n), n + 2);
         if (d.types().size() > TABLE_ROWS) {
@@ -84,6 +87,26 @@ public final class DiffHtml {
         }
         page.table(new String[] {"Step", "Survivors", "New", "Gone", "Reused"}, rows,
                 new boolean[] {false, true, true, true, true}, -1);
+    }
+
+    /** --retained: a treemap and a table of what holds the blocks allocated in the last step. */
+    private static void byRoot(DiffResult d, HtmlPage page) {
+        int n = d.cores().size();
+        page.heading("Allocated " + DiffText.name(n - 2, n) + " → " + DiffText.name(n - 1, n) + ", by what holds it in "
+                + DiffText.name(n - 1, n));
+        List<Treemap.Item> items = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        for (NewByRoot.Row r : d.byRoot().rows()) {
+            items.add(new Treemap.Item(r.root(), r.bytes()));
+            if (rows.size() < TABLE_ROWS) {
+                rows.add(new String[] {Long.toString(r.newBlocks()), Long.toString(r.newBytes()),
+                    Long.toString(r.reusedBlocks()), Long.toString(r.reusedBytes()), r.root()});
+            }
+        }
+        page.treemap("roots", Treemap.layout(items, HtmlReport.CELLS, HtmlPage.WIDTH, HtmlPage.HEIGHT / 2),
+                HtmlPage.HEIGHT / 2, "allocated");
+        page.table(new String[] {"New blocks", "New bytes", "Reused blocks", "Reused bytes", "Held by"}, rows,
+                new boolean[] {true, true, true, true, false}, 4);
     }
 
     private static String[] header(int n) {

@@ -24,6 +24,9 @@ public final class DiffJson {
             g.writeBooleanField("by_type_only", d.byTypeOnly());
             steps(d, g);
             types(d, g);
+            if (d.byRoot() != null) {
+                byRoot(d.byRoot(), g);
+            }
             g.writeBooleanField("partial", d.partial());
             g.writeArrayFieldStart("warnings");
             for (String w : d.warnings()) {
@@ -87,5 +90,27 @@ public final class DiffJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void byRoot(NewByRoot r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("new_by_root");
+        g.writeNumberField("from", r.core() - 1);
+        g.writeNumberField("to", r.core());
+        g.writeArrayFieldStart("roots");
+        for (NewByRoot.Row row : r.rows()) {
+            g.writeStartObject();
+            g.writeStringField("root", row.root());
+            g.writeObjectFieldStart("new");
+            g.writeNumberField("blocks", row.newBlocks());
+            g.writeNumberField("bytes", row.newBytes());
+            g.writeEndObject();
+            g.writeObjectFieldStart("reused");
+            g.writeNumberField("blocks", row.reusedBlocks());
+            g.writeNumberField("bytes", row.reusedBytes());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

@@ -35,6 +35,10 @@ public final class DiffText {
         out.println();
         table(d, out);
         out.println();
+        if (d.byRoot() != null) {
+            byRoot(d, out);
+            out.println();
+        }
         warnings(d, out);
         out.flush();
     }
@@ -85,6 +89,11 @@ public final class DiffText {
             }
             lines.add(cells(rest, rest.type(), n));
         }
+        columns(lines, out);
+    }
+
+    /** Right-aligned columns, the last one (a name) left as it is. */
+    private static void columns(List<String[]> lines, PrintWriter out) {
         int cols = lines.get(0).length - 1;
         int[] width = new int[cols];
         for (String[] line : lines) {
@@ -99,6 +108,40 @@ public final class DiffText {
             }
             out.println(sb.append(line[cols]));
         }
+    }
+
+    /** Who holds the blocks allocated in the last step; {@code top} rows, the rest summed. */
+    private void byRoot(DiffResult d, PrintWriter out) {
+        int n = d.cores().size();
+        out.println("Allocated " + name(n - 2, n) + " -> " + name(n - 1, n) + ", by what holds it in " + name(n - 1, n)
+                + " (the root whose retained set holds each block):");
+        List<NewByRoot.Row> rows = d.byRoot().rows();
+        if (rows.isEmpty()) {
+            out.println("  nothing: no block is new or reused");
+            return;
+        }
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"New blocks", "New bytes", "Reused blocks", "Reused bytes", "Held by"});
+        int shown = top <= 0 ? rows.size() : Math.min(top, rows.size());
+        for (NewByRoot.Row r : rows.subList(0, shown)) {
+            lines.add(cells(r, r.root()));
+        }
+        if (shown < rows.size()) {
+            long[] sum = new long[4];
+            for (NewByRoot.Row r : rows.subList(shown, rows.size())) {
+                sum[0] += r.newBlocks();
+                sum[1] += r.newBytes();
+                sum[2] += r.reusedBlocks();
+                sum[3] += r.reusedBytes();
+            }
+            lines.add(cells(new NewByRoot.Row("", sum[0], sum[1], sum[2], sum[3]), "(other " + (rows.size() - shown) + ")"));
+        }
+        columns(lines, out);
+    }
+
+    private String[] cells(NewByRoot.Row r, String label) {
+        return new String[] {Long.toString(r.newBlocks()), size(r.newBytes()), Long.toString(r.reusedBlocks()),
+            size(r.reusedBytes()), label};
     }
 
     private static String[] header(int n) {

@@ -1,5 +1,7 @@
 package maze.graph;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +13,7 @@ import maze.classify.TypeNames;
 /**
  * Retained sizes for people: per type, the bytes freed if every block of the type went (a block
  * below another of its own type in the dominator tree counts once, in its ancestor), and the
- * largest retainers, roots (by global, stack, register) and blocks.
+ * largest retainers, roots (by global, stack, register) and blocks. Text and JSON show the same rows.
  */
 public final class RetainedReport {
     private final ReachSets sets;
@@ -28,13 +30,90 @@ public final class RetainedReport {
         this.blocks = sets.graph().blocks();
     }
 
-    public void write(PrintWriter out, int top) {
-        types(out, top);
-        rootRetainers(out, top);
-        blockRetainers(out, top);
+    /** A type's blocks, their bytes, and what freeing them all would free. */
+    public record TypeRow(String type, long amount, long totalSize, long retained) {
     }
 
-    private void types(PrintWriter out, int top) {
+    /** What one root (or, with the shared label, several) alone keeps alive: bytes and dominated blocks. */
+    public record RootRow(String root, long retained, long blocks) {
+    }
+
+    /** A block with its retained bytes. */
+    public record BlockRow(long address, long size, String type, String set, long retained) {
+    }
+
+    static final String SHARED = "(several roots share these)";
+
+    public void write(PrintWriter out, int top) {
+        List<TypeRow> types = first(typeRows(), top);
+        out.println("Retained by type (bytes freed if every block of the type were freed):");
+        out.printf("%5s  %10s  %12s  %12s  %s%n", "Order", "Amount", "TotalSize", "Retained", "Type");
+        for (int i = 0; i < types.size(); i++) {
+            TypeRow t = types.get(i);
+            out.printf("%5d  %10d  %12d  %12d  %s%n", i + 1, t.amount(), t.totalSize(), t.retained(), t.type());
+        }
+        out.println();
+        out.println("Top retaining roots (bytes only they keep alive):");
+        out.printf("%12s  %8s  %s%n", "Retained", "Blocks", "Root");
+        for (RootRow r : first(rootRows(), top)) {
+            out.printf("%12d  %8d  %s%n", r.retained(), r.blocks(), r.root());
+        }
+        out.println();
+        out.println("Top retaining blocks:");
+        out.printf("%12s  %-14s  %s%n", "Retained", "Set", "Block");
+        for (BlockRow b : blockRows(top)) {
+            out.printf("%12d  %-14s  0x%x (%s, %d bytes)%n", b.retained(), b.set(), b.address(), b.type(), b.size());
+        }
+    }
+
+    /**
+     * {@code "retained": {"types": [...], "roots": [...], "blocks": [...]}} (docs/json-schema.md): every
+     * type and root; as many blocks as the text shows for {@code top}.
+     */
+    public void writeJson(JsonGenerator g, int top) throws IOException {
+        g.writeObjectFieldStart("retained");
+        g.writeArrayFieldStart("types");
+        int order = 1;
+        for (TypeRow t : typeRows()) {
+            g.writeStartObject();
+            g.writeNumberField("order", order++);
+            g.writeNumberField("amount", t.amount());
+            g.writeNumberField("total_size", t.totalSize());
+            g.writeNumberField("retained", t.retained());
+            g.writeStringField("type", t.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("roots");
+        for (RootRow r : rootRows()) {
+            g.writeStartObject();
+            g.writeStringField("root", r.root().equals(SHARED) ? null : r.root());
+            g.writeBooleanField("shared", r.root().equals(SHARED));
+            g.writeNumberField("retained", r.retained());
+            g.writeNumberField("blocks", r.blocks());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("blocks");
+        for (BlockRow b : blockRows(top)) {
+            g.writeStartObject();
+            g.writeStringField("address", String.format("0x%x", b.address()));
+            g.writeNumberField("size", b.size());
+            g.writeStringField("type", b.type());
+            g.writeStringField("set", b.set());
+            g.writeNumberField("retained", b.retained());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static <T> List<T> first(List<T> rows, int top) {
+        return top <= 0 ? rows : rows.subList(0, Math.min(top, rows.size()));
+    }
+
+    /** Every type, most retained first. */
+    public List<TypeRow> typeRows() {
         long[] keys = distinctTypes();
         long[] retained = typeRetained(keys);
         long[] count = new long[keys.length];
@@ -44,18 +123,12 @@ public final class RetainedReport {
             count[t]++;
             total[t] += blocks.size(b);
         }
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        List<TypeRow> rows = new ArrayList<>();
+        for (int t = 0; t < keys.length; t++) {
+            rows.add(new TypeRow(names.name(keys[t]), count[t], total[t], retained[t]));
         }
-        Arrays.sort(order, (x, y) -> Long.compare(retained[y], retained[x]));
-        out.println("Retained by type (bytes freed if every block of the type were freed):");
-        out.printf("%5s  %10s  %12s  %12s  %s%n", "Order", "Amount", "TotalSize", "Retained", "Type");
-        int shown = top <= 0 ? order.length : Math.min(top, order.length);
-        for (int i = 0; i < shown; i++) {
-            int t = order[i];
-            out.printf("%5d  %10d  %12d  %12d  %s%n", i + 1, count[t], total[t], retained[t], names.name(keys[t]));
-        }
+        rows.sort((x, y) -> Long.compare(y.retained(), x.retained()));
+        return rows;
     }
 
     private long[] distinctTypes() {
@@ -121,7 +194,8 @@ public final class RetainedReport {
         return d < 0 ? blocks.count() : d;
     }
 
-    private void rootRetainers(PrintWriter out, int top) {
+    /** Every root that alone keeps something alive, most retained first. */
+    public List<RootRow> rootRows() {
         RefGraph g = sets.graph();
         Map<Integer, String> holder = new HashMap<>();
         for (int r = 0; r < g.rootCount(); r++) {
@@ -133,28 +207,26 @@ public final class RetainedReport {
         }
         Map<String, long[]> byRoot = new HashMap<>();
         holder.forEach((b, name) -> {
-            long[] sum = byRoot.computeIfAbsent(name.isEmpty() ? "(several roots share these)" : name, k -> new long[2]);
+            long[] sum = byRoot.computeIfAbsent(name.isEmpty() ? SHARED : name, k -> new long[2]);
             sum[0] += dom.retained(b);
             sum[1]++;
         });
-        List<Map.Entry<String, long[]>> rows = new ArrayList<>(byRoot.entrySet());
-        rows.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
-        out.println();
-        out.println("Top retaining roots (bytes only they keep alive):");
-        out.printf("%12s  %8s  %s%n", "Retained", "Blocks", "Root");
-        for (Map.Entry<String, long[]> e : rows.subList(0, top <= 0 ? rows.size() : Math.min(top, rows.size()))) {
-            out.printf("%12d  %8d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey());
-        }
+        List<RootRow> rows = new ArrayList<>();
+        byRoot.forEach((name, sum) -> rows.add(new RootRow(name, sum[0], sum[1])));
+        rows.sort((x, y) -> Long.compare(y.retained(), x.retained()));
+        return rows;
     }
 
-    /** A global by its symbol; a stack, register or TLS by its thread; anonymous memory by its range. */
+    /** A global or thread-local variable by its symbol; a stack, register or TLS by its thread; anonymous memory by its range. */
     private String rootName(int r) {
         String sym = roots.symbol(r);
         RootArea a = sets.graph().regions().areas().get(sets.graph().rootArea(r));
-        return sym != null ? sym.replaceFirst("\\+0x[0-9a-f]+$", "") + " in " + a.name() : a.describe();
+        String where = a.kind() == RootKind.TLS ? a.describe() : a.name();
+        return sym != null ? sym.replaceFirst("\\+0x[0-9a-f]+$", "") + " in " + where : a.describe();
     }
 
-    private void blockRetainers(PrintWriter out, int top) {
+    /** The {@code top} (0: 20) blocks that retain the most, most first. */
+    public List<BlockRow> blockRows(int top) {
         int k = top <= 0 ? 20 : top;
         int[] best = new int[k];
         int size = 0;
@@ -170,13 +242,11 @@ public final class RetainedReport {
             }
             best[i] = b;
         }
-        best = Arrays.copyOf(best, size);
-        out.println();
-        out.println("Top retaining blocks:");
-        out.printf("%12s  %-14s  %s%n", "Retained", "Set", "Block");
-        for (int b : best) {
-            out.printf("%12d  %-14s  0x%x (%s, %d bytes)%n", dom.retained(b), ReachSets.name(sets.set(b)),
-                    blocks.start(b), names.name(blocks.type(b)), blocks.size(b));
+        List<BlockRow> rows = new ArrayList<>();
+        for (int b : Arrays.copyOf(best, size)) {
+            rows.add(new BlockRow(blocks.start(b), blocks.size(b), names.name(blocks.type(b)),
+                    ReachSets.name(sets.set(b)), dom.retained(b)));
         }
+        return rows;
     }
 }

@@ -15,13 +15,15 @@ import maze.heap.Warnings;
  * Finds the roots of a core, most specific first: every module's writable data (its PT_LOAD
  * segments with PF_W, from the module file; where the file is missing, its writable NT_FILE
  * mappings), every thread's live stack (from its stack pointer, less the 128-byte red zone a leaf
- * function may use, to the end of the mapping), the area around each thread pointer (glibc's
- * static TLS below it, the thread descriptor above), and, conservatively, every other writable
- * segment that holds no live block and no stack. Registers are roots too.
+ * function may use, to the end of the mapping), each thread's static TLS blocks (where ld.so says;
+ * else a fixed window below the thread pointer) and its thread descriptor above it, and,
+ * conservatively, every other writable segment that holds no live block and no stack. Registers
+ * are roots too. TLS comes before the stacks: another thread's TLS lies on its stack mapping, and
+ * is named as TLS there.
  */
 public final class RootFinder {
     static final long RED_ZONE = 128;
-    /** Static TLS lies below the thread pointer (x86-64 variant II); glibc's is a few KiB. */
+    /** Without ld.so's word: static TLS lies below the thread pointer (x86-64 variant II); glibc's is a few KiB. */
     static final long TLS_BELOW = 16 << 10;
     /** struct pthread (the TCB) lies above it: about 2.3 KiB on glibc 2.36. */
     static final long TLS_ABOVE = 4 << 10;
@@ -31,25 +33,35 @@ public final class RootFinder {
     private final BlockTable blocks;
     private final Warnings warnings;
     private final RootRegions.Builder regions = new RootRegions.Builder();
-    private final RegisterRoots registers = new RegisterRoots();
+    private final List<TlsBlocks.Block> staticTls;
 
-    private RootFinder(CoreModel core, BlockTable blocks, Warnings warnings) {
+    private RootFinder(CoreModel core, BlockTable blocks, List<TlsBlocks.Block> staticTls, Warnings warnings) {
         this.core = core;
         this.blocks = blocks;
+        this.staticTls = staticTls;
         this.warnings = warnings;
     }
 
-    /** The roots' regions; {@code registers} (one array per thread, may be empty) go to {@code into}. */
+    /** As below, with the fixed TLS window. */
     public static RootRegions find(CoreModel core, BlockTable blocks, List<long[]> threadRegisters,
                                    RegisterRoots into, Warnings warnings) {
-        RootFinder f = new RootFinder(core, blocks, warnings);
+        return find(core, blocks, null, threadRegisters, into, warnings);
+    }
+
+    /**
+     * The roots' regions; {@code staticTls} (null: unknown) from {@link TlsBlocks}; {@code registers}
+     * (one array per thread, may be empty) go to {@code into}.
+     */
+    public static RootRegions find(CoreModel core, BlockTable blocks, List<TlsBlocks.Block> staticTls,
+                                   List<long[]> threadRegisters, RegisterRoots into, Warnings warnings) {
+        RootFinder f = new RootFinder(core, blocks, staticTls, warnings);
         core.modules().forEach(f::moduleData);
         List<ThreadInfo> threads = core.threads();
         for (int t = 0; t < threads.size(); t++) {
-            f.stack(t, threads.get(t));
+            f.tls(t, threads.get(t));
         }
         for (int t = 0; t < threads.size(); t++) {
-            f.tls(t, threads.get(t));
+            f.stack(t, threads.get(t));
         }
         f.anonymous();
         for (int t = 0; t < threads.size() && t < threadRegisters.size(); t++) {
@@ -141,11 +153,21 @@ public final class RootFinder {
 
     private void tls(int index, ThreadInfo t) {
         Segment s = segmentAt(t.fsBase());
-        if (s == null || t.fsBase() == 0 || holdsStackPointer(s)) {
-            return; // a thread's TLS on its own stack mapping lies above its stack pointer: a stack root already
+        if (s == null || t.fsBase() == 0) {
+            return;
+        }
+        if (staticTls != null) {
+            for (TlsBlocks.Block b : staticTls) {
+                int area = regions.area(new RootArea(RootKind.TLS, b.module() + " in " + threadName(index, t), b.module(), index));
+                regions.add(t.fsBase() - b.offset(), t.fsBase() - b.offset() + b.size(), area);
+            }
+        }
+        if (holdsStackPointer(s)) {
+            return; // a thread descriptor on its thread's stack mapping lies above the stack pointer: a stack root already
         }
         int area = regions.area(new RootArea(RootKind.TLS, threadName(index, t), null, index));
-        regions.add(Math.max(s.vaddr(), t.fsBase() - TLS_BELOW), Math.min(s.end(), t.fsBase() + TLS_ABOVE), area);
+        long below = staticTls == null ? TLS_BELOW : 0;
+        regions.add(Math.max(s.vaddr(), t.fsBase() - below), Math.min(s.end(), t.fsBase() + TLS_ABOVE), area);
     }
 
     /** Writable segments holding no live block and no stack pointer: maybe the program's own mmaps. */

@@ -19,4 +19,9 @@ public interface HeapContext {
     LayoutSource layouts(Module module, LayoutRequest request);
 
     Warnings warnings();
+
+    /** The module's separate debug file, for symbols a stripped file lacks; null when none is found. */
+    default java.nio.file.Path debugFile(Module module) {
+        return null;
+    }
 }

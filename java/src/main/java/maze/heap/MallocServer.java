@@ -1,21 +1,26 @@
 package maze.heap;
 
 import java.util.Optional;
-import maze.core.CoreModel;
+import java.util.function.Function;
+import maze.core.ElfFile;
 import maze.core.Module;
 
 /**
  * Which module the process's calls to malloc reach: the first in the dynamic linker's lookup order
  * (the executable, then the libraries in link_map order, preloaded ones first) that exports a
- * defined {@code malloc}. A statically linked executable defines it in its .symtab.
+ * defined {@code malloc}. A statically linked executable defines it in its .symtab, or, stripped,
+ * in its separate debug file's.
  */
 public final class MallocServer {
     private MallocServer() {
     }
 
-    public static Optional<Module> find(CoreModel core) {
-        for (Module m : core.modules()) {
-            Boolean defines = ModuleEvidence.ask(m, elf -> elf.export("malloc") != null);
+    public static Optional<Module> find(HeapContext ctx) {
+        for (Module m : ctx.core().modules()) {
+            Function<ElfFile, Boolean> definesMalloc = elf -> elf.export("malloc") != null ? Boolean.TRUE : null;
+            // only the executable's debug file is asked: reading every library's would cost more than it tells
+            Boolean defines = m.executable() ? ModuleEvidence.askSymbols(ctx, m, definesMalloc)
+                    : ModuleEvidence.ask(m, definesMalloc);
             if (Boolean.TRUE.equals(defines)) {
                 return Optional.of(m);
             }

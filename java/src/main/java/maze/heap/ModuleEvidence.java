@@ -37,6 +37,24 @@ public final class ModuleEvidence {
     }
 
     /**
+     * As {@link #ask}, and when the module's file gives null (stripped), the same question to its
+     * separate debug file, whose .symtab is whole (its code and data sections are empty: ask it
+     * about symbols, never bytes).
+     */
+    public static <T> T askSymbols(HeapContext ctx, Module module, Function<ElfFile, T> question) {
+        T answer = ask(module, question);
+        java.nio.file.Path debug = answer == null ? ctx.debugFile(module) : null;
+        if (debug == null) {
+            return answer;
+        }
+        try (ElfFile elf = ElfFile.open(debug)) {
+            return question.apply(elf);
+        } catch (CoreFormatException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /**
      * Every module that exports one of {@code exports}, as a detection of {@code allocator} with the
      * version from group 1 of {@code version} in its .rodata (unknown when absent).
      */

@@ -10,8 +10,8 @@ import maze.heap.MallocSpace;
 public final class AccountingText {
     private static final int LABEL_WIDTH = 28;
     /** mimalloc has a pool per segment, hundreds of them: the text shows those with the most free bytes. */
-    private static final int MAX_POOLS = 16;
-    private static final String[] POOL_HEADER = {"System", "Free", "Untrimmed", "Fastbins", "Tcache"};
+    static final int MAX_POOLS = 16;
+    static final String[] POOL_HEADER = {"System", "Free", "Untrimmed", "Fastbins", "Tcache"};
 
     private final boolean humanSizes;
 

@@ -26,6 +26,17 @@ public final class JsonReport {
     /** The same with the process accounting ({@code "process"}, null: left out). */
     public static void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, OutputStream out)
             throws IOException {
+        write(ranking, summary, accounting, null, out);
+    }
+
+    /** Fields another part of maze adds before {@code "warnings"} (maze analyze --retained: "retained"). */
+    public interface Section {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** The same with {@code more} (null: none) written after the accounting. */
+    public static void write(Ranking ranking, ReportSummary summary, MemoryAccounting accounting, Section more,
+            OutputStream out) throws IOException {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -35,6 +46,9 @@ public final class JsonReport {
             writeSummary(summary, ranking, g);
             if (accounting != null) {
                 AccountingJson.write(accounting, g);
+            }
+            if (more != null) {
+                more.write(g);
             }
             g.writeArrayFieldStart("warnings");
             for (String w : summary.warnings()) {

@@ -40,9 +40,9 @@ class LeaksCommandTest {
     }
 
     @Test
-    void retainedIsTextOnly() {
-        CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--retained", "--json", "/tmp/r.json");
+    void retainedIsNotInThePage() {
+        CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--retained", "--html", "/tmp/r.html");
         assertEquals(ExitCode.USAGE.code, r.exit(), r.err());
-        assertTrue(r.err().contains("--retained is shown as text only"), r.err());
+        assertTrue(r.err().contains("--retained is shown as text or JSON, not in the page"), r.err());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import maze.cli.ExitCode;
+import maze.core.ElfFile;
 import maze.testing.CliRun;
 import maze.testing.FixtureProcess;
 import maze.testing.Fixtures;
@@ -120,9 +121,29 @@ class CoverageTest {
         Process strip = new ProcessBuilder("strip", "--strip-all", "-o", stripped.toString(), exe.toString())
                 .inheritIO().start();
         assertEquals(0, strip.waitFor());
-        CliRun s = CliRun.maze("analyze", core(List.of(stripped.toString()), Map.of()).toString());
+        Path strippedCore = core(List.of(stripped.toString()), Map.of());
+        CliRun s = CliRun.maze("analyze", strippedCore.toString());
         assertEquals(ExitCode.NO_ALLOCATOR.code, s.exit(), s.out() + s.err());
         assertTrue(s.err().contains("linked statically and has no symbols (stripped)"), s.err());
+
+        // its debug file, where gdb would find it, gives the symbols back: walked again
+        Path debugDir = dir.resolve("debug");
+        String id;
+        try (ElfFile elf = ElfFile.open(exe)) {
+            id = elf.buildId();
+        }
+        Path debugFile = debugDir.resolve(".build-id").resolve(id.substring(0, 2)).resolve(id.substring(2) + ".debug");
+        Files.createDirectories(debugFile.getParent());
+        Process keep = new ProcessBuilder("objcopy", "--only-keep-debug", exe.toString(), debugFile.toString())
+                .inheritIO().start();
+        assertEquals(0, keep.waitFor());
+        CliRun d = CliRun.maze("analyze", strippedCore.toString(), "--debug-file-directory", debugDir.toString(),
+                "--json", dir.resolve("d.json").toString());
+        assertEquals(0, d.exit(), d.out() + d.err());
+        JsonNode viaDebugFile = served(new ObjectMapper().readTree(dir.resolve("d.json").toFile()));
+        assertTrue(viaDebugFile.get("walked").asBoolean() && viaDebugFile.get("blocks").asLong() >= 1000,
+                viaDebugFile.toString());
+        assertTrue(d.out().contains("Warnings:     none"), d.out());
     }
 
     /**

@@ -36,8 +36,8 @@ class DiffUsageTest {
         refused("--html", "analyze", a.toString(), "--html", a.toString());
         refused("-o", "diff", a.toString(), b.toString(), "--list", "new", "-o", a.toString());
         refused("--list takes new, gone, reused or survivors", "diff", a.toString(), b.toString(), "--list", "born");
-        refused("exactly two cores", "diff", a.toString(), b.toString(), a.toString(), "--list", "new");
         refused("not with --by-type-only", "diff", a.toString(), b.toString(), "--by-type-only", "--list", "gone");
+        refused("--retained follows blocks by address", "diff", a.toString(), b.toString(), "--by-type-only", "--retained");
         refused("-o names where --list writes", "diff", a.toString(), b.toString(), "-o", dir.resolve("x").toString());
         refused("both write to stdout", "diff", a.toString(), b.toString(), "--list", "new", "--json", "-");
         refused("CORE", "diff", a.toString());

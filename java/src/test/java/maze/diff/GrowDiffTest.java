@@ -151,6 +151,61 @@ class GrowDiffTest {
                 + step.path("new").path("blocks").asLong() + step.path("reused").path("blocks").asLong());
     }
 
+    @Test
+    void newMemoryIsAttributedToTheGlobalsAndLeaksThatHoldIt() throws IOException {
+        Path json = dir.resolve("roots.json");
+        CliRun r = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), "--retained", "--json", json.toString(),
+                "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Held by") && r.out().contains("Warnings: none"), r.out());
+        // truth: per holder, [new blocks, new bytes, reused blocks, reused bytes] of the blocks phase B allocated
+        Map<String, long[]> truth = new TreeMap<>();
+        for (Map.Entry<Long, JsonNode> e : truthB.entrySet()) {
+            JsonNode before = truthA.get(e.getKey());
+            if (before != null && same(before, e.getValue())) {
+                continue;
+            }
+            long[] v = truth.computeIfAbsent(e.getValue().path("held_by").asText(), h -> new long[4]);
+            int at = before == null ? 0 : 2;
+            v[at]++;
+            v[at + 1] += e.getValue().path("size").asLong();
+        }
+        assertEquals(Set.of("sessions", "orders", "small_buffers", "leaked"), truth.keySet(), "what phase B allocates");
+        JsonNode d = JSON.readTree(json.toFile());
+        JsonNode roots = d.path("new_by_root").path("roots");
+        assertEquals(1, d.path("new_by_root").path("to").asInt());
+        for (Map.Entry<String, long[]> e : truth.entrySet()) {
+            JsonNode row = holderRow(roots, e.getKey());
+            long[] v = e.getValue();
+            assertEquals(List.of(v[0], v[1], v[2], v[3]), List.of(row.path("new").path("blocks").asLong(),
+                    row.path("new").path("bytes").asLong(), row.path("reused").path("blocks").asLong(),
+                    row.path("reused").path("bytes").asLong()), e.getKey() + ": " + row);
+        }
+        long newBlocks = 0;
+        long reusedBlocks = 0;
+        for (JsonNode row : roots) {
+            newBlocks += row.path("new").path("blocks").asLong();
+            reusedBlocks += row.path("reused").path("blocks").asLong();
+        }
+        JsonNode step = d.path("steps").get(0);
+        assertEquals(step.path("new").path("blocks").asLong(), newBlocks, "every new block has one holder");
+        assertEquals(step.path("reused").path("blocks").asLong(), reusedBlocks, "every reused block has one holder");
+    }
+
+    /** The one row naming the fixture's global {@code holder} (its symbol, mangled or not), or "leaked". */
+    private static JsonNode holderRow(JsonNode roots, String holder) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(holder.equals("leaked") ? "^leaked$"
+                : "(?<![A-Za-z_])" + holder + "(?![a-z_]).* in .*/grow$");
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        roots.forEach(x -> {
+            if (p.matcher(x.path("root").asText()).find()) {
+                rows.add(x);
+            }
+        });
+        assertEquals(1, rows.size(), holder + " in " + roots);
+        return rows.get(0);
+    }
+
     /** [blocks A, blocks B, bytes A, bytes B] per type. */
     private static void tally(Map<Long, JsonNode> blocks, Map<String, long[]> truth, int core) {
         for (JsonNode n : blocks.values()) {
@@ -177,6 +232,32 @@ class GrowDiffTest {
         assertEquals(3, session.path("blocks").size());
         assertEquals(session.path("blocks").get(1).asLong(), session.path("blocks").get(2).asLong());
         assertTrue(r.out().contains("#3 bytes"), r.out());
+    }
+
+    @Test
+    void aSeriesListsEveryStepsBlocksEachLineSayingItsStep() throws IOException {
+        Path out = dir.resolve("series-new.jsonl");
+        // A, B, then A again: the second step's new blocks are the first step's gone ones
+        CliRun r = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), cores.a().toString(), "--list", "new",
+                "-o", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        TreeSet<Long> added = new TreeSet<>(truthB.keySet());
+        added.removeAll(truthA.keySet());
+        TreeSet<Long> gone = new TreeSet<>(truthA.keySet());
+        gone.removeAll(truthB.keySet());
+        Map<Integer, TreeSet<Long>> byStep = new TreeMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode n = JSON.readTree(line);
+            assertEquals(n.path("from").asInt() + 1, n.path("to").asInt(), line);
+            byStep.computeIfAbsent(n.path("from").asInt(), k -> new TreeSet<>())
+                    .add(Long.parseUnsignedLong(n.path("address").asText().substring(2), 16));
+        }
+        assertEquals(Set.of(0, 1), byStep.keySet());
+        assertSame(added, byStep.get(0), "new from A to B");
+        TreeSet<Long> fixtureGone = new TreeSet<>(byStep.get(1));
+        fixtureGone.retainAll(truthA.keySet());
+        assertSame(gone, fixtureGone, "the fixture's blocks new from B to A: those gone from A to B");
+        assertTrue(r.err().contains(" new blocks listed (2 steps)"), r.err());
     }
 
     @Test

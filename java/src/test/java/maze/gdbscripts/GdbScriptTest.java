@@ -46,6 +46,49 @@ class GdbScriptTest {
         assertEquals(direct.strip(), inGdb.substring(Math.max(0, inGdb.indexOf("Order "))).strip());
     }
 
+    /** maze leaks and maze refs ADDR (a number or a gdb expression) in gdb print what the CLI prints on the same core. */
+    @Test
+    void mazeLeaksAndRefsPrintWhatTheCliPrints() throws Exception {
+        Path exe = Fixtures.binary("reach_truth");
+        Path truth = dir.resolve("truth.jsonl");
+        Path core;
+        try (FixtureProcess p = FixtureProcess.start(List.of(exe.toString(), truth.toString()), dir,
+                FixtureProcess.defaultTimeout())) {
+            core = p.gcore(dir);
+        }
+        long root = treeBlock(truth, "anchored:g_tree_a"); // the tree's root is logged first
+        String inside = String.format("0x%x", root + 8);
+        // the last refs is asked by a gdb expression: g_tree_a's value read from the core
+        String inGdb = gdb(Map.of("MAZE_BIN", launcher().toString()),
+                List.of("maze leaks", "maze refs " + inside, "maze refs *(void **)&g_tree_a"), exe, core);
+        String leaks = run("leaks", core.toString(), "--exe", exe.toString(), "--no-progress");
+        String refs = run("refs", core.toString(), inside, "--exe", exe.toString(), "--no-progress");
+        String byValue = run("refs", core.toString(), String.format("0x%x", root), "--exe", exe.toString(),
+                "--no-progress");
+        assertTrue(leaks.contains("unreferenced:") && refs.contains("Shortest path from a root:\n  root  g_tree_a in ")
+                && byValue.startsWith(String.format("Block 0x%x ", root)), leaks + refs + byValue);
+        // gdb prints its own lines about the core first; maze's output starts at the leaks table's first line
+        String first = leaks.lines().findFirst().orElseThrow();
+        assertEquals(untimed(leaks + refs + byValue), untimed(inGdb.substring(Math.max(0, inGdb.indexOf(first)))));
+    }
+
+    /** The graph's build time is the one figure two runs may print differently. */
+    private static String untimed(String leaksOutput) {
+        return leaksOutput.replaceFirst("; \\d+ ms after the heap walk", "; N ms after the heap walk");
+    }
+
+    /** The address of one live block of the reach_truth truth file whose type is {@code type}. */
+    private static long treeBlock(Path truth, String type) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(truth)) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            if (n.has("ptr") && n.get("live").asBoolean() && n.get("type").asText().equals(type)) {
+                return Long.parseUnsignedLong(n.get("ptr").asText().substring(2), 16);
+            }
+        }
+        throw new AssertionError("no live " + type + " block in " + truth);
+    }
+
     @Test
     void allocatorsSkipsAnExecutableNamedLikeAnAllocator() throws Exception {
         MimallocBuilds.Build lib = MimallocBuilds.named("debian-2.0.9");

@@ -75,6 +75,28 @@ class ReachTruthTest {
         }
     }
 
+    /** The shared block's roots: a C global and registry::shared, demangled (its symbol is _ZN8registry6sharedE). */
+    @Test
+    void refsNamesACppGlobalDemangled() {
+        CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", lastOf("anchored:shared")));
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().contains("  root  g_shared_1 in ") && r.out().contains("  root  registry::shared in "),
+                r.out());
+        assertTrue(!r.out().contains("_ZN"), r.out());
+    }
+
+    /** The list only main's thread_local holds: anchored, through t_main_list in the executable's TLS block as ld.so placed it. */
+    @Test
+    void refsNamesTheTlsOfTheModule() throws Exception {
+        Path exe = Fixtures.binary("reach_truth");
+        CliRun r = CliRun.maze("refs", core.toString(), String.format("0x%x", lastOf("anchored:tls")));
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        assertTrue(r.out().contains("): anchored\n"), r.out());
+        assertTrue(r.out().contains("Shortest path from a root:\n  root  t_main_list in thread-local storage of "
+                + exe.toRealPath()
+                + " in thread 1 (LWP "), r.out());
+    }
+
     @Test
     void refsSaysALeakedBlockHasNoPath() {
         long single = lastOf("unreferenced:single");
@@ -111,6 +133,50 @@ class ReachTruthTest {
                     .mapToLong(e -> Long.parseLong(blocks.get(e.getKey())[0]) - e.getKey()).sum();
             assertTrue(r.out().matches("(?s).*\\n +" + bytes + " +1  " + global + " in .*"), bytes + "\n" + r.out());
         }
+    }
+
+    /** --json gets the same retained rows as the text, and each global its whole tree (600 and 280 bytes). */
+    @Test
+    void retainedJsonHasTheTextsFigures() throws Exception {
+        TreeMap<Long, String[]> blocks = reach.listing(dir.resolve("json-sets.jsonl"));
+        Path json = dir.resolve("retained.json");
+        CliRun r = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0", "--json", json.toString());
+        assertEquals(ExitCode.OK.code, r.exit(), r.err());
+        JsonNode retained = new ObjectMapper().readTree(json.toFile()).get("retained");
+        List<String> rows = new ArrayList<>();
+        for (JsonNode t : retained.get("types")) {
+            rows.add(String.format("%5d  %10d  %12d  %12d  %s", t.get("order").asInt(), t.get("amount").asLong(),
+                    t.get("total_size").asLong(), t.get("retained").asLong(), t.get("type").asText()));
+        }
+        Map<String, Long> byRoot = new TreeMap<>();
+        List<String> rootNames = new ArrayList<>();
+        for (JsonNode root : retained.get("roots")) {
+            String name = root.get("shared").asBoolean() ? "(several roots share these)" : root.get("root").asText();
+            rows.add(String.format("%12d  %8d  %s", root.get("retained").asLong(), root.get("blocks").asLong(), name));
+            byRoot.put(name.replaceFirst(" in .*", ""), root.get("retained").asLong());
+            rootNames.add(name);
+        }
+        for (JsonNode b : retained.get("blocks")) {
+            rows.add(String.format("%12d  %-14s  %s (%s, %d bytes)", b.get("retained").asLong(), b.get("set").asText(),
+                    b.get("address").asText(), b.get("type").asText(), b.get("size").asLong()));
+        }
+        assertTrue(retained.get("types").size() > 0 && retained.get("blocks").size() > 0, retained.toString());
+        List<String> missing = rows.stream().filter(row -> !r.out().contains("\n" + row + "\n")).toList();
+        assertEquals(List.of(), missing, "JSON rows the text does not show:\n" + r.out());
+        Map<String, Long> trees = new TreeMap<>();
+        for (String global : List.of("g_tree_a", "g_tree_b")) {
+            trees.put(global, truth.entrySet().stream().filter(e -> e.getValue().equals("anchored:" + global))
+                    .mapToLong(e -> Long.parseLong(blocks.get(e.getKey())[0]) - e.getKey()).sum());
+            assertEquals(trees.get(global), byRoot.get(global), global + " in " + retained.get("roots"));
+        }
+        assertEquals(Map.of("g_tree_a", 600L, "g_tree_b", 280L), trees, "the fixture's trees");
+        for (String thread : List.of("1", "2")) { // each thread's tcache, held by libc's TLS block in that thread
+            assertTrue(rootNames.stream().anyMatch(k -> k.matches("thread-local storage of \\S*/libc\\.so\\.6"
+                    + " in thread " + thread + " \\(LWP \\d+\\)")), rootNames.toString());
+        }
+        CliRun toStdout = CliRun.maze("analyze", core.toString(), "--retained", "--top", "0", "--json", "-");
+        assertEquals(ExitCode.OK.code, toStdout.exit(), toStdout.err());
+        assertEquals(retained, new ObjectMapper().readTree(toStdout.out()).get("retained"), "--json - prints the same");
     }
 
     private static long lastOf(String type) {

@@ -56,6 +56,31 @@ class RootFinderTest {
         assertEquals(-1, r.areaAt(TLS + 0x8000 - RootFinder.TLS_BELOW - 8), "below the static TLS");
     }
 
+    /** With ld.so's offsets each module's block is a root named by its module, and nothing else below fs_base. */
+    @Test
+    void staticTlsBlocksWhereTheDynamicLinkerPutThem() {
+        Warnings w = new Warnings();
+        long fs = TLS + 0x8000;
+        List<TlsBlocks.Block> tls = List.of(new TlsBlocks.Block("/usr/bin/app", 0x40, 0x30),
+                new TlsBlocks.Block("/lib/libc.so.6", 0x100, 0x90));
+        RootRegions r = RootFinder.find(core(0x4000), heapBlock(), tls, List.of(new long[27]), new RegisterRoots(), w);
+        assertEquals(List.of(), w.all());
+        assertEquals("thread-local storage of /usr/bin/app in thread 1 (LWP 100)", area(r, fs - 0x40));
+        assertEquals("thread-local storage of /usr/bin/app in thread 1 (LWP 100)", area(r, fs - 0x18));
+        assertEquals(null, area(r, fs - 0x10), "past the executable's memsz, before the thread pointer");
+        assertEquals("thread-local storage of /lib/libc.so.6 in thread 1 (LWP 100)", area(r, fs - 0x100));
+        assertEquals("thread-local storage of /lib/libc.so.6 in thread 1 (LWP 100)", area(r, fs - 0x78));
+        assertEquals(null, area(r, fs - 0x70));
+        assertEquals(null, area(r, fs - 0x108), "below the lowest block");
+        assertEquals("thread-local storage of thread 1 (LWP 100)", area(r, fs + RootFinder.TLS_ABOVE - 8),
+                "the thread descriptor");
+    }
+
+    private static String area(RootRegions r, long address) {
+        int a = r.areaAt(address);
+        return a < 0 ? null : r.areas().get(a).describe();
+    }
+
     @Test
     void rootMemoryTheCoreLacksIsAWarning() {
         Warnings w = new Warnings();

@@ -47,7 +47,11 @@ class HtmlPageBrowserTest {
                 "--no-progress");
         assertEquals(0, r.exit(), r.err());
         List<String> top = firstTypes(JSON.readTree(json.toFile()).path("items"), "type", 5);
-        checkRendered(page, top);
+        String dom = checkRendered(page, top);
+        // the demo runs on glibc: its one arena's bytes in use and free get cells of their own
+        for (String cell : List.of("main_arena: in use", "main_arena: free (Top)")) {
+            assertTrue(dom.contains("<rect data-type=\"" + cell + "\""), "the pools' treemap has a cell for " + cell);
+        }
     }
 
     @Test
@@ -64,6 +68,18 @@ class HtmlPageBrowserTest {
         String dom = checkRendered(page, grew);
         for (String type : grew) {
             assertTrue(dom.contains("<polyline data-type=\"" + type + "\""), "the series chart has a line for " + type);
+        }
+        // two cores and --retained: a treemap of what holds the new memory, a cell for each of its four holders
+        Path roots = dir.resolve("roots.html");
+        Path rootsJson = dir.resolve("roots.json");
+        CliRun retained = CliRun.maze("diff", cores.a().toString(), cores.b().toString(), "--retained", "--html",
+                roots.toString(), "--json", rootsJson.toString(), "--no-progress");
+        assertEquals(0, retained.exit(), retained.err());
+        List<String> holders = firstTypes(JSON.readTree(rootsJson.toFile()).path("new_by_root").path("roots"), "root", 4);
+        String rootsDom = checkRendered(roots, grew);
+        assertTrue(rootsDom.contains("<svg id=\"roots\""), "the holders' treemap");
+        for (String holder : holders) {
+            assertTrue(rootsDom.contains("<rect data-type=\"" + HtmlPage.escape(holder) + "\""), "a cell for " + holder);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import maze.heap.MallocSpace;
 import org.junit.jupiter.api.Test;
 
 /** The analyze page without a browser: text from the core is escaped, and 100,000 types stay small. */
@@ -46,6 +47,32 @@ class HtmlReportTest {
         assertTrue(html.contains("0x7f0000000000-0x7f0000001000") && html.contains("&lt;b&gt;arena&lt;/b&gt;"), html);
         assertFalse(page(List.of(new ReportRow("malloc(16)", 1, 16)), List.of()).contains("The whole process"),
                 "no section without an accounting");
+    }
+
+    @Test
+    void mallocPoolsGetATreemapOfInUseAndFreeAndTheLargestATable() throws Exception {
+        List<MallocSpace.Pool> pools = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long system = (i + 1) << 20;
+            pools.add(new MallocSpace.Pool("arena " + i, 0x1000L * i, system, system / 4, new long[] {1, 2, 3, 4, 5},
+                    system / 8, 0, 7, 9));
+        }
+        MallocSpace space = new MallocSpace(pools, 2, 3 << 20, 4, List.of("<advice>"));
+        MemoryAccounting a = new MemoryAccounting(4096, 1, List.of(), List.of(), List.of(),
+                List.of(new MemoryAccounting.Space("glibc", space)));
+        String html = page(List.of(new ReportRow("malloc(16)", 1, 16)), List.of(), a);
+        assertTrue(html.contains("<svg id=\"pools-0\""), html);
+        for (String cell : List.of("arena 19: in use", "arena 19: free (Top)", "arena 19: free (other)",
+                "(other 4 pools): in use", "blocks mapped on their own")) {
+            assertTrue(html.contains("<rect data-type=\"" + cell + "\""), "a cell for " + cell);
+        }
+        // the four smallest summed: 10 MiB in all, a quarter of it free
+        assertTrue(html.contains("<title>(other 4 pools): in use: " + Sizes.human((10L << 20) * 3 / 4) + " </title>"), html);
+        // the largest pool's row, its figures as given; the four smallest only in the summed cell
+        assertTrue(html.contains("<td class=\"n\">20971520</td><td class=\"n\">5242880</td><td class=\"n\">2621440</td>"),
+                html);
+        assertTrue(html.contains("<td>arena 4</td>") && !html.contains("<td>arena 3</td>"), html);
+        assertTrue(html.contains("the 16 largest shown") && html.contains("&lt;advice&gt;"), html);
     }
 
     @Test

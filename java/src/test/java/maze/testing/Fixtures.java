@@ -29,10 +29,10 @@ public final class Fixtures {
 
     /** Fails (or, with MAZE_ALLOW_SKIPS outside CI, skips saying why) when a resource a test needs is missing. */
     public static void require(boolean present, String why) {
-        require(present, why, System.getenv());
+        require(present, why, System.getenv(), System.err);
     }
 
-    static void require(boolean present, String why, Map<String, String> env) {
+    static void require(boolean present, String why, Map<String, String> env, java.io.PrintStream console) {
         if (present) {
             return;
         }
@@ -40,7 +40,7 @@ public final class Fixtures {
             throw new AssertionError("required test resource missing: " + why
                     + " (.ci/run installs and provisions everything; MAZE_ALLOW_SKIPS=1 skips such tests locally)");
         }
-        System.err.println("maze tests: SKIPPED (MAZE_ALLOW_SKIPS): " + why);
+        console.println("maze tests: SKIPPED (MAZE_ALLOW_SKIPS): " + why);
         Assumptions.assumeTrue(false, "skipped locally: " + why);
     }
 }

@@ -34,10 +34,10 @@ final class GlibcDetector {
             }
         }
         Module exe = ctx.core().executable();
-        if (exe != null && Boolean.TRUE.equals(ModuleEvidence.ask(exe, elf -> staticMarker(elf) != null))) {
-            String marker = ModuleEvidence.ask(exe, GlibcDetector::staticMarker);
+        String marker = exe == null ? null : ModuleEvidence.askSymbols(ctx, exe, GlibcDetector::staticMarker);
+        if (marker != null) {
             return List.of(new Detection<>(allocator, staticVersion(exe), exe, "executable defines " + marker,
-                    Confidence.CERTAIN, ModuleEvidence.ask(exe, StaticGlibc::refusal), null));
+                    Confidence.CERTAIN, StaticGlibc.refusal(ctx, exe), null));
         }
         return List.of();
     }

@@ -136,7 +136,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
     private static GlibcLayout layout(HeapContext ctx, Detection<Void> d) {
         try {
             if (d.module().executable()) { // linked statically
-                return GlibcLayout.from(StaticGlibc.layouts(d, host -> ctx.layouts(host, GlibcLayout.REQUEST)));
+                return GlibcLayout.from(StaticGlibc.layouts(ctx, d, host -> ctx.layouts(host, GlibcLayout.REQUEST)));
             }
             return LayoutChooser.choose(d.allocator(), d.module(), d.version().text(),
                     () -> ctx.layouts(d.module(), GlibcLayout.REQUEST), GlibcLayout::from).layout();

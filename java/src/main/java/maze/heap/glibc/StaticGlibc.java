@@ -29,15 +29,18 @@ final class StaticGlibc {
     private StaticGlibc() {
     }
 
-    /** Why a static executable's glibc cannot be walked, or null when its symbols allow it. */
-    static String refusal(ElfFile exe) {
-        for (String s : new String[] {"main_arena", "mp_"}) {
-            if (exe.findSymbol(s) == null) {
-                return "glibc linked statically into the executable, whose symbols lack '" + s
-                        + "' (stripped): its malloc state cannot be found";
-            }
-        }
-        return null;
+    /** Why a static executable's glibc cannot be walked, or null when its symbols (or its debug file's) allow it. */
+    static String refusal(HeapContext ctx, Module exe) {
+        return symbols(ctx, exe) != null ? null : "glibc linked statically into the executable, whose symbols (and"
+                + " debug file, if any) lack main_arena or mp_: its malloc state cannot be found";
+    }
+
+    /** main_arena, mp_ (with their sizes), __libc_version and the tcache TLS slot; null without main_arena and mp_. */
+    private static Map<String, Long> symbols(HeapContext ctx, Module exe) {
+        return ModuleEvidence.askSymbols(ctx, exe, elf -> {
+            Map<String, Long> s = symbols(elf);
+            return s.containsKey("main_arena") && s.containsKey("mp_") ? s : null;
+        });
     }
 
     /**
@@ -45,7 +48,7 @@ final class StaticGlibc {
      * unless the executable's main_arena and mp_ have exactly the sizes of the host's structs, and
      * (where the executable states its version) the versions are equal.
      */
-    static LayoutSource layouts(Detection<Void> d, LayoutSourceOf hostLayouts) {
+    static LayoutSource layouts(HeapContext ctx, Detection<Void> d, LayoutSourceOf hostLayouts) {
         Module exe = d.module();
         if (!Files.isReadable(HOST_LIBC)) {
             throw new LayoutException("glibc linked statically: no " + HOST_LIBC + " on this host to take its struct layouts from");
@@ -57,9 +60,9 @@ final class StaticGlibc {
                     + (hostVersion == null ? "of unknown version" : hostVersion)
                     + ", whose struct layouts may differ; analyze the core on a host with glibc " + d.version().text());
         }
-        Map<String, Long> symbols = ModuleEvidence.ask(exe, StaticGlibc::symbols);
+        Map<String, Long> symbols = symbols(ctx, exe);
         if (symbols == null) {
-            throw new LayoutException("cannot read the symbols of " + exe.path());
+            throw new LayoutException("cannot read main_arena and mp_ from the symbols of " + exe.path());
         }
         LayoutSource structs = hostLayouts.of(host);
         sameSize(symbols, "main_arena", structs.struct("struct malloc_state").size(), hostVersion);
