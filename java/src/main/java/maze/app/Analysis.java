@@ -69,9 +69,17 @@ public final class Analysis implements AutoCloseable {
         return core;
     }
 
-    /** Memory and layouts of this core, for what runs after the walk (the reference graph's TLS roots). */
+    /**
+     * Memory, scanner and layouts of this core, for what runs after the walk (the reference graph,
+     * the pattern pass): the one mapping of the core, not another.
+     */
     HeapContext context() {
         return context;
+    }
+
+    /** The core's memory, open until close. */
+    CoreMemory memory() {
+        return memory;
     }
 
     /** Every allocator the plugins find in this core; none at all is an error naming what was looked for. */

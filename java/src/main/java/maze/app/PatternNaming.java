@@ -11,8 +11,6 @@ import maze.graph.RegisterRoots;
 import maze.graph.RootFinder;
 import maze.graph.RootRegions;
 import maze.heap.Warnings;
-import maze.memory.CoreMemory;
-import maze.nativebind.NativeCoreScanner;
 import maze.patterns.BlockPatterns;
 import maze.report.ReportSummary;
 import maze.report.TypeAggregator;
@@ -35,12 +33,8 @@ public final class PatternNaming {
         var core = analysis.core();
         // registers hold no container objects; the root finder's warnings concern leaks, not names
         RootRegions roots = RootFinder.find(core, blocks, List.of(), new RegisterRoots(), new Warnings());
-        BlockPatterns patterns;
-        try (CoreMemory memory = CoreMemory.of(core, Analysis.localFiles(core, request.sysroot()));
-             NativeCoreScanner scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
-                     Runtime.getRuntime().availableProcessors())) {
-            patterns = BlockPatterns.find(blocks, roots, memory, scanner);
-        }
+        BlockPatterns patterns = BlockPatterns.find(blocks, roots, analysis.context().memory(),
+                analysis.context().scanner());
         TypeAggregator aggregate = new TypeAggregator();
         TypedBlockSink extra = listing == null ? null : listing.apply(walked.names());
         for (int b = 0; b < blocks.count(); b++) {

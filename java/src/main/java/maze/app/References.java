@@ -18,7 +18,6 @@ import maze.graph.SymbolNames;
 import maze.graph.TlsBlocks;
 import maze.heap.Warnings;
 import maze.memory.CoreMemory;
-import maze.nativebind.NativeCoreScanner;
 import maze.report.MemoryAccounting;
 import maze.report.Ranking;
 import maze.report.ReportSummary;
@@ -51,13 +50,11 @@ public final class References implements AutoCloseable {
 
     public static References build(AnalysisRequest request) throws IOException {
         Analysis analysis = Analysis.open(request);
-        CoreMemory memory = null;
         try {
             BlockTable.Builder blocks = new BlockTable.Builder();
             AnalysisResult result = analysis.run(names -> blocks);
             long t0 = System.nanoTime();
             var core = analysis.core();
-            memory = CoreMemory.of(core, Analysis.localFiles(core, request.sysroot()));
             Warnings warnings = new Warnings();
             if (blocks.skipped() > 0) {
                 warnings.add("%d blocks overlapped others and are not in the graph", blocks.skipped());
@@ -67,18 +64,11 @@ public final class References implements AutoCloseable {
             List<TlsBlocks.Block> tls = TlsBlocks.read(analysis.context(), warnings);
             RootRegions regions = RootFinder.find(core, table, tls, ThreadRegisters.read(core.file()), registers,
                     warnings);
-            RefGraph graph;
-            try (NativeCoreScanner scanner = NativeCoreScanner.open(core.file(), core.fileSize(), core.segments(),
-                    Runtime.getRuntime().availableProcessors())) {
-                graph = GraphBuilder.build(table, regions, registers, scanner);
-            }
+            RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner());
             ReachSets sets = ReachSets.of(graph);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return new References(analysis, memory, result, graph, sets, warnings, ms);
-        } catch (IOException | RuntimeException | Error e) {
-            if (memory != null) {
-                memory.close();
-            }
+            return new References(analysis, analysis.memory(), result, graph, sets, warnings, ms);
+        } catch (RuntimeException | Error e) {
             analysis.close();
             throw e;
         }
@@ -138,7 +128,6 @@ public final class References implements AutoCloseable {
 
     @Override
     public void close() {
-        memory.close();
-        analysis.close();
+        analysis.close(); // closes the memory too: it is the analysis's own
     }
 }
