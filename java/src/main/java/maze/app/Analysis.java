@@ -1,7 +1,6 @@
 package maze.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,18 +13,16 @@ import maze.classify.BlockClassifier;
 import maze.classify.ClassifyingSink;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
-import maze.core.CoreFormatException;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
 import maze.core.DebugFiles;
-import maze.core.ElfFile;
 import maze.core.Module;
-import maze.core.ProgramHeader;
 import maze.gdb.GdbOptions;
 import maze.heap.AllocatorPlugin;
 import maze.heap.BlockSink;
 import maze.heap.Coverage;
+import maze.heap.ModuleEvidence;
 import maze.heap.HeapContext;
 import maze.heap.Warnings;
 import maze.layout.DwarfLayoutProvider;
@@ -100,7 +97,7 @@ public final class Analysis implements AutoCloseable {
                     + " libraries it lists could not all be read: take a complete core (gcore PID, or a larger"
                     + " core size limit: ulimit -c unlimited)", core.fileSize(), needed);
         }
-        if (staticExecutable()) {
+        if (core.executable() != null && ModuleEvidence.staticExecutable(core.executable())) {
             return "; the executable is linked statically and has no symbols (stripped): maze finds the malloc linked"
                     + " into a program by its symbols (glibc's main_arena and mp_); give the unstripped executable"
                     + " (--exe PATH) or its debug file (--debug-file-directory DIR holding .build-id/xx/rest.debug)";
@@ -110,19 +107,6 @@ public final class Analysis implements AutoCloseable {
                     + " here: --exe, --sysroot), and its executable names no allocator (stripped?)";
         }
         return "";
-    }
-
-    /** The executable is here and has no program interpreter: nothing but itself was ever loaded. */
-    private boolean staticExecutable() {
-        Module exe = core.executable();
-        if (exe == null || exe.localFile() == null) {
-            return false;
-        }
-        try (ElfFile elf = ElfFile.open(exe.localFile())) {
-            return elf.programHeaders().stream().noneMatch(ph -> ph.type() == ProgramHeader.PT_INTERP);
-        } catch (CoreFormatException | UncheckedIOException e) {
-            return false;
-        }
     }
 
     private static List<String> pluginNames() {

@@ -18,8 +18,9 @@ public final class MallocServer {
     public static Optional<Module> find(HeapContext ctx) {
         for (Module m : ctx.core().modules()) {
             Function<ElfFile, Boolean> definesMalloc = elf -> elf.export("malloc") != null ? Boolean.TRUE : null;
-            // only the executable's debug file is asked: reading every library's would cost more than it tells
-            Boolean defines = m.executable() ? ModuleEvidence.askSymbols(ctx, m, definesMalloc)
+            // only a static executable's debug file is asked: a dynamic program's malloc is exported,
+            // and loading every debug file's symbols would cost more than it tells
+            Boolean defines = ModuleEvidence.staticExecutable(m) ? ModuleEvidence.askSymbols(ctx, m, definesMalloc)
                     : ModuleEvidence.ask(m, definesMalloc);
             if (Boolean.TRUE.equals(defines)) {
                 return Optional.of(m);
@@ -27,4 +28,5 @@ public final class MallocServer {
         }
         return Optional.empty();
     }
+
 }

@@ -36,6 +36,12 @@ public final class ModuleEvidence {
         }
     }
 
+    /** The executable, here, with no program interpreter: nothing but itself was ever loaded. */
+    public static boolean staticExecutable(Module module) {
+        return module.executable() && Boolean.TRUE.equals(ask(module, elf -> elf.programHeaders().stream()
+                .noneMatch(ph -> ph.type() == maze.core.ProgramHeader.PT_INTERP)));
+    }
+
     /**
      * As {@link #ask}, and when the module's file gives null (stripped), the same question to its
      * separate debug file, whose .symtab is whole (its code and data sections are empty: ask it
