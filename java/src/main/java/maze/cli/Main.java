@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import maze.output.OutputException;
 import maze.output.Stdout;
@@ -13,10 +14,6 @@ import picocli.CommandLine.Command;
 /** The {@code maze} command. {@link #run} returns the exit code so tests call it in-process. */
 @Command(name = "maze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells where the heap memory of a Linux process went, from its core dump.",
-        subcommands = {AnalyzeCommand.class, BlocksCommand.class, DemoCommand.class, InfoCommand.class,
-                DiffCommand.class,
-                LayoutsCommand.class, PackCommand.class, CaptureCommand.class,
-                LeaksCommand.class, RefsCommand.class},
         footer = {"", "Start with: maze analyze CORE (a core from gcore PID), or maze demo.",
                 "maze COMMAND --help explains a command and its options.", "",
                 "Exit codes: 0 ok, 1 internal error, 2 usage (or an output maze must not write),",
@@ -24,6 +21,20 @@ import picocli.CommandLine.Command;
                 "5 gdb failed or missing, 6 no supported allocator, 7 partial result (see its warnings),",
                 "130/143 SIGINT/SIGTERM, 141 stdout's reader closed it (as with | head)."})
 public final class Main {
+    /**
+     * The subcommands, in the order the help lists them. Registered only as needed: picocli builds
+     * a command's whole model from its annotations, ~10 ms of start-up per command, so a command
+     * line that names one gets that one alone (see {@link #commandsFor}).
+     */
+    static final List<Subcommand> COMMANDS = List.of(
+            new Subcommand("analyze", AnalyzeCommand.class), new Subcommand("blocks", BlocksCommand.class),
+            new Subcommand("demo", DemoCommand.class), new Subcommand("info", InfoCommand.class),
+            new Subcommand("diff", DiffCommand.class), new Subcommand("layouts", LayoutsCommand.class),
+            new Subcommand("pack", PackCommand.class), new Subcommand("capture", CaptureCommand.class),
+            new Subcommand("leaks", LeaksCommand.class), new Subcommand("refs", RefsCommand.class));
+
+    /** A subcommand's name (as its {@code @Command} says) and class. */
+    record Subcommand(String name, Class<?> type) {}
 
     public static void main(String[] args) {
         maze.output.Stdout.markReal();
@@ -33,6 +44,9 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        for (Subcommand c : commandsFor(args)) {
+            cl.addSubcommand(c.name(), c.type());
+        }
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Main::badCommandLine);
         int code = cl.execute(args);
@@ -46,6 +60,18 @@ public final class Main {
             return code == ExitCode.OK.code ? ExitCode.BAD_INPUT.code : code;
         }
         return code;
+    }
+
+    /** The one command the first argument names, else all (top-level help, suggestions for a typo). */
+    static List<Subcommand> commandsFor(String... args) {
+        if (args.length > 0) {
+            for (Subcommand c : COMMANDS) {
+                if (c.name().equals(args[0])) {
+                    return List.of(c);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     /**
