@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark of `maze analyze` with a warm layout cache (prints figures; not a test).
-#   tests/bench/analyze-bench.sh [--dense] [--big | --mimalloc]
+#   tests/bench/analyze-bench.sh [--dense] [--big | --mimalloc] [--huge] [--no-small]
 #   PRELOAD=/path/to/libmimalloc.so tests/bench/analyze-bench.sh [--big]   (fixtures on that allocator)
 #   BASELINE_JAR=/path/to/maze.jar ...   compare with that build (default: main's, built here once)
 #   REPS=5 ...                           warm runs per build and core (default 3)
 # Captures the 8-thread glibc scenario (heap_truth threads, core > 1 GB); with --dense also a core of
 # 10 million live blocks of 24-1000 bytes from 4 threads (many_blocks ... dense, ~1.9 GB); with --big
 # a core of over 5 GB holding 10 million live blocks and 4 GB of mmapped chunks (many_blocks); with
-# --mimalloc the scenario LD_PRELOADed with each provisioned mimalloc build (tests/provision/mimalloc.sh).
+# --huge a core of over 20 GB holding 32 million live blocks and 16 GB of mmapped chunks (about 5 GB
+# resident in the fixture; the core needs 21 GB of disk in /tmp); --no-small leaves out the start-up
+# figures and the scenario core. With --mimalloc the scenario LD_PRELOADed with each provisioned mimalloc build (tests/provision/mimalloc.sh).
 # For each core: `cat CORE >/dev/null` (warm page cache: the floor), a cold run (gdb fills the layout
 # cache), then warm runs with gdb made unavailable (MAZE_GDB=/nonexistent: a warm run that needed gdb
 # would fail) and -Xmx256m, of this build through bin/maze (its class-data archive made by a first
@@ -115,9 +117,11 @@ startup() { # JVM start and class loading: --version and a small core, with and 
 
 base=$(baseline)
 echo "this build: $root (bin/maze), baseline: $base"
-startup
-bench threads "$(capture threads target/fixtures/heap_truth threads "$work/truth.jsonl")"
-rm -f "$work"/core-threads.*
+if [[ " $* " != *" --no-small "* ]]; then
+  startup
+  bench threads "$(capture threads target/fixtures/heap_truth threads "$work/truth.jsonl")"
+  rm -f "$work"/core-threads.*
+fi
 if [[ " $* " == *" --dense "* ]]; then
   bench dense "$(capture dense target/fixtures/many_blocks 4 2500000 0 dense)"
   rm -f "$work"/core-dense.*
@@ -130,4 +134,8 @@ if [[ " $* " == *" --mimalloc "* ]]; then
 fi
 if [[ " $* " == *" --big "* ]]; then
   bench big "$(capture big target/fixtures/many_blocks 4 3300000 4200)"
+fi
+if [[ " $* " == *" --huge "* ]]; then
+  rm -f "$work"/core-big.*
+  bench huge "$(capture huge target/fixtures/many_blocks 4 8000000 16000)"
 fi
