@@ -16,6 +16,8 @@ public final class PushWalk implements BlockCursor {
     private static final int QUEUED_BATCHES = 4;
 
     private final BlockingQueue<Batch> queue;
+    /** Batches read to the end, for the walk to fill again: they stay in cache and make no garbage. */
+    private final BlockingQueue<Batch> spare;
     private final Thread thread;
     private volatile boolean cancelled;
     private Batch current = new Batch(0);
@@ -49,6 +51,7 @@ public final class PushWalk implements BlockCursor {
 
     private PushWalk(String name, int queuedBatches, Function<BlockSink, HeapSummary> walk) {
         queue = new ArrayBlockingQueue<>(queuedBatches);
+        spare = new ArrayBlockingQueue<>(queuedBatches + 2);
         thread = new Thread(() -> produce(walk), "maze-walk-" + name);
         thread.setDaemon(true);
     }
@@ -70,7 +73,7 @@ public final class PushWalk implements BlockCursor {
     }
 
     private void produce(Function<BlockSink, HeapSummary> walk) {
-        Batch[] filling = {new Batch(BATCH)};
+        Batch[] filling = {emptyBatch()};
         Batch end = new Batch(0);
         end.last = true;
         try {
@@ -81,7 +84,7 @@ public final class PushWalk implements BlockCursor {
                 b.flags[b.count] = flags;
                 if (++b.count == BATCH) {
                     hand(b);
-                    filling[0] = new Batch(BATCH);
+                    filling[0] = emptyBatch();
                 }
             });
             hand(filling[0]);
@@ -100,6 +103,15 @@ public final class PushWalk implements BlockCursor {
         } catch (Cancelled c) {
             // nobody is reading any more
         }
+    }
+
+    private Batch emptyBatch() {
+        Batch b = spare.poll();
+        if (b == null) {
+            return new Batch(BATCH);
+        }
+        b.count = 0;
+        return b;
     }
 
     private void hand(Batch b) {
@@ -121,6 +133,9 @@ public final class PushWalk implements BlockCursor {
             if (current.last) {
                 index = current.count;
                 return false;
+            }
+            if (current.address.length == BATCH) {
+                spare.offer(current);
             }
             current = take();
             index = -1;

@@ -44,6 +44,27 @@ class CursorMergeTest {
     }
 
     @Test
+    void batchesFilledAgainAfterReadingNeverChangeWhatTheReaderSees() {
+        int count = PushWalk.BATCH * 40 + 7;
+        BlockCursor c = PushWalk.start("recycled", sink -> {
+            for (int i = 0; i < count; i++) {
+                sink.block(0x1000 + 16L * i, i, i % 3);
+            }
+            return new HeapSummary(Version.of("recycled", null), Map.of());
+        });
+        for (int i = 0; i < count; i++) {
+            assertTrue(c.next(), "ended after " + i);
+            if (i % PushWalk.BATCH == 0) {
+                Thread.onSpinWait(); // the walk runs ahead and refills whatever was handed back
+            }
+            assertEquals(0x1000 + 16L * i, c.address(), "address of block " + i);
+            assertEquals(i, c.size(), "size of block " + i);
+            assertEquals(i % 3, c.flags(), "flags of block " + i);
+        }
+        assertTrue(!c.next());
+    }
+
+    @Test
     void aFailingWalkLeavesTheMergeAndTheOthersGoOn() {
         BlockCursor good = walk("good", 0x1000, 16, 10);
         BlockCursor bad = PushWalk.start("bad", sink -> {
