@@ -17,7 +17,8 @@ final class ChunkWalker {
      * independently of the chain, keeps many misses in flight as a sequential read does: on a
      * dense core of 10 million blocks the analysis took 30% less wall time and 25% less CPU (256
      * to 1024 bytes ahead measured alike; reading every 4th line instead lost it all). Java has no
-     * prefetch instruction: the words read are folded into a field so the loads stay.
+     * prefetch instruction: the words read are folded into a field so the loads stay. Lines behind
+     * the chunk being walked are not read: inside a large chunk they are never needed.
      */
     private static final long READ_AHEAD = 512;
     private static final long LINE = 64;
@@ -91,7 +92,7 @@ final class ChunkWalker {
                 }
                 return;
             }
-            readTo = readAhead(readTo, Math.min(c + READ_AHEAD, r.end() - 8));
+            readTo = readAhead(Math.max(readTo, c), Math.min(c + READ_AHEAD, r.end() - 8));
             long nextSizeField = m.wordOr(next + 8, 0);
             if ((nextSizeField & PREV_INUSE) == 0) {
                 seenFree(c);
