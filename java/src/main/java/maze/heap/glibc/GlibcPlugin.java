@@ -51,7 +51,7 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
                 : StaticTls.libcTlsOffset(ctx, d.module());
         FreeChunks freeChunks = new FreeChunks(m);
         long[] free = freeChunks.collect(arenas, ctx.core().threads(), tlsOffset);
-        MmappedChunks finder = new MmappedChunks(m, ctx.scanner());
+        MmappedChunks finder = new MmappedChunks(m);
         List<ChunkRange> mmapped = finder.find(ctx.core(), arenas, nMmaps(m), mmappedMem(m));
         BinChecks bins = new BinChecks(m);
         ChunkWalker walker = new ChunkWalker(m, free, bins.collect(arenas));

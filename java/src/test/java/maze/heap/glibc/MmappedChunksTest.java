@@ -9,7 +9,6 @@ import maze.core.CoreModel;
 import maze.core.Segment;
 import maze.heap.Warnings;
 import maze.testing.FakeMemory;
-import maze.testing.FakeScanner;
 import org.junit.jupiter.api.Test;
 
 /** Mmapped chunks are found in anonymous memory outside the arenas, never reaching into one. */
@@ -28,7 +27,7 @@ class MmappedChunksTest {
         CoreModel core = new CoreModel(Path.of("core"), 1 << 20, false, 1, 0, "p", "p", "p", "/p", List.of(),
                 List.of(new Segment(A, 0x10000, 0, 0x10000, Segment.PF_R | Segment.PF_W)), List.of(), Map.of(),
                 List.of(), List.of());
-        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(main), 1, 0x2000);
+        List<ChunkRange> found = new MmappedChunks(m).find(core, List.of(main), 1, 0x2000);
         assertEquals(List.of(new ChunkRange(A + 0xa000, A + 0xc000, A + 0xc000, 0, true)), found);
     }
 
@@ -45,7 +44,7 @@ class MmappedChunksTest {
                 List.of(new Segment(A, 0x2000, 0, 0x2000, Segment.PF_R | Segment.PF_W),
                         new Segment(b, 0x10000, 0x2000, 0x10000, Segment.PF_R | Segment.PF_W)), List.of(), Map.of(),
                 List.of(), List.of());
-        List<ChunkRange> found = new MmappedChunks(m, new FakeScanner(mem)).find(core, List.of(), 1, 0x2000);
+        List<ChunkRange> found = new MmappedChunks(m).find(core, List.of(), 1, 0x2000);
         assertEquals(List.of(new ChunkRange(A, A + 0x2000, A + 0x2000, 0, true)), found);
         assertEquals(1, warnings.all().size(), warnings.all().toString());
     }
