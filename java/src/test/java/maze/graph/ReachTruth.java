@@ -33,7 +33,12 @@ final class ReachTruth {
 
     /** Runs the fixture in {@code dir} with {@code env} added (LD_PRELOAD), gcores it, reads its truth. */
     static ReachTruth take(Path dir, Map<String, String> env) throws IOException, InterruptedException {
-        Path fixture = Fixtures.binary("reach_truth");
+        return take("reach_truth", dir, env);
+    }
+
+    /** As above for another fixture that takes a truth file and types its blocks SET:GROUP. */
+    static ReachTruth take(String name, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        Path fixture = Fixtures.binary(name);
         Fixtures.require(Files.isExecutable(Path.of("/usr/bin/gcore")), "gcore (gdb) is not installed");
         Files.createDirectories(dir);
         Path truthFile = dir.resolve("truth.jsonl");
