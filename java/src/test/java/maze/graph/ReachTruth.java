@@ -33,13 +33,20 @@ final class ReachTruth {
 
     /** Runs the fixture in {@code dir} with {@code env} added (LD_PRELOAD), gcores it, reads its truth. */
     static ReachTruth take(Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return take(dir, env, List.of());
+    }
+
+    /** As above, with the fixture's optional arguments ({@code large}). */
+    static ReachTruth take(Path dir, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
         Path fixture = Fixtures.binary("reach_truth");
         Fixtures.require(Files.isExecutable(Path.of("/usr/bin/gcore")), "gcore (gdb) is not installed");
         Files.createDirectories(dir);
         Path truthFile = dir.resolve("truth.jsonl");
         ReachTruth t;
-        try (FixtureProcess p = FixtureProcess.start(List.of(fixture.toString(), truthFile.toString()), dir,
-                FixtureProcess.defaultTimeout(), env)) {
+        List<String> command = new ArrayList<>(List.of(fixture.toString(), truthFile.toString()));
+        command.addAll(args);
+        try (FixtureProcess p = FixtureProcess.start(command, dir, FixtureProcess.defaultTimeout(), env)) {
             t = new ReachTruth(p.gcore(dir));
         }
         ObjectMapper json = new ObjectMapper();
