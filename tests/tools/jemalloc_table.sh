@@ -16,7 +16,7 @@ for s in .data .bss .tdata .data.rel.ro; do
 done
 id=$(readelf -n "$stripped" | awk '/Build ID:/ { print $3; exit }')
 structs=$("$here/bin/maze" layouts --no-cache "$dwarf" emap_t rtree_t edata_t bin_info_t cache_bin_t \
-  cache_bin_array_descriptor_t arena_t tcache_t)
+  cache_bin_array_descriptor_t arena_t tcache_t base_t base_block_t)
 python3 - "$(basename "$stripped")" "$version" "$id" "$structs" <<'PY'
 import json, sys
 library, version, build_id, structs = sys.argv[1:]

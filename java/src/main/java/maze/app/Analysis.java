@@ -135,7 +135,7 @@ public final class Analysis implements AutoCloseable {
             vtables.reportUnnamed(warnings);
             return new AnalysisResult(aggregate, vtables.index().names(),
                     summary(aggregate, coverage, walks).withNames(classifier.sources()),
-                    ProcessAccounting.of(core, coverage, walks.owned()));
+                    ProcessAccounting.of(core, coverage, walks.owned()), walks.metadata());
         }
     }
 

@@ -45,7 +45,7 @@ public final class PatternNaming {
             }
         }
         return new AnalysisResult(aggregate, walked.names(), summary(walked.summary(), builder.skipped()),
-                walked.accounting());
+                walked.accounting(), walked.allocatorMetadata());
     }
 
     private static ReportSummary summary(ReportSummary s, long skipped) {

@@ -25,7 +25,9 @@ import maze.report.ReportSummary;
 /**
  * Why memory is alive: walks the heap as {@link Analysis} does, keeps the live blocks in arrays,
  * finds the roots, scans the core once for pointers into the blocks, and splits the blocks into
- * anchored, leaked and unreferenced. The memory stays open for reading blocks' words until close.
+ * anchored, leaked and unreferenced. Blocks and ranges the allocators call their own metadata are
+ * left out of the graph (no set, no references, no roots). The memory stays open for reading
+ * blocks' words until close.
  */
 public final class References implements AutoCloseable {
     private final Analysis analysis;
@@ -51,7 +53,7 @@ public final class References implements AutoCloseable {
     public static References build(AnalysisRequest request) throws IOException {
         Analysis analysis = Analysis.open(request);
         try {
-            BlockTable.Builder blocks = new BlockTable.Builder();
+            BlockTable.Builder blocks = BlockTable.Builder.settingApartMetadata();
             AnalysisResult result = analysis.run(names -> blocks);
             long t0 = System.nanoTime();
             var core = analysis.core();
@@ -62,8 +64,8 @@ public final class References implements AutoCloseable {
             BlockTable table = blocks.build();
             RegisterRoots registers = new RegisterRoots();
             List<TlsBlocks.Block> tls = TlsBlocks.read(analysis.context(), warnings);
-            RootRegions regions = RootFinder.find(core, table, tls, ThreadRegisters.read(core.file()), registers,
-                    warnings);
+            RootRegions regions = RootFinder.find(core, table, tls, result.allocatorMetadata(),
+                    ThreadRegisters.read(core.file()), registers, warnings);
             RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner());
             ReachSets sets = ReachSets.of(graph);
             long ms = (System.nanoTime() - t0) / 1_000_000;

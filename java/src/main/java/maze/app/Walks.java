@@ -29,6 +29,7 @@ final class Walks {
     private final List<Coverage> coverage = new ArrayList<>();
     private final Map<Coverage, Map<String, Object>> facts = new HashMap<>();
     private final Map<Coverage, OwnedMemory> owned = new LinkedHashMap<>();
+    private final List<OwnedMemory.Range> metadata = new ArrayList<>();
 
     Walks(HeapContext ctx, Allocators allocators) {
         this.ctx = ctx;
@@ -153,11 +154,17 @@ final class Walks {
         if (s.owned() != null) {
             owned.put(c, s.owned());
         }
+        metadata.addAll(s.metadata());
     }
 
     /** The memory each walked allocator says it owns, for those whose walker can tell. */
     Map<Coverage, OwnedMemory> owned() {
         return owned;
+    }
+
+    /** Every walked allocator's own bookkeeping outside its blocks (never a root of the reference graph). */
+    List<OwnedMemory.Range> metadata() {
+        return metadata;
     }
 
     private Coverage coverage(Detection<?> d, Version v, String notWalked, long blocks, long bytes) {

@@ -82,7 +82,9 @@ final class LeaksCommand implements Callable<Integer> {
                     file.commit();
                 }
                 refs.summary().warnings().forEach(w -> err.println("maze: warning: " + w));
-                err.println("maze: listed " + n + " blocks of " + refs.graph().blocks().count() + " live blocks");
+                int meta = refs.graph().blocks().metadataCount();
+                err.println("maze: listed " + n + " blocks of " + refs.graph().blocks().count() + " live blocks"
+                        + (meta == 0 ? "" : " (and " + meta + " blocks of the allocator's own metadata, in no set)"));
                 err.flush();
                 return ExitCode.of(refs.summary()).code;
             }

@@ -3,6 +3,7 @@ package maze.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import maze.app.References;
+import maze.graph.BlockTable;
 import maze.graph.RefsReport;
 import maze.pack.AnalysisInput;
 import picocli.CommandLine.Command;
@@ -40,12 +41,24 @@ final class RefsCommand implements Callable<Integer> {
             boolean found = new RefsReport(refs.sets(), refs.names(), refs.memory(), refs.rootNames()).write(addr, out);
             out.flush();
             if (!found) {
-                throw new UserError(ExitCode.USAGE, String.format("0x%x lies in no live heap block of %s"
-                        + " (maze blocks lists them)", addr, input.core));
+                throw notFound(addr, refs.graph().blocks());
             }
             refs.summary().warnings().forEach(w -> spec.commandLine().getErr().println("maze: warning: " + w));
             return ExitCode.of(refs.summary()).code;
         }
+    }
+
+    /** Why ADDR has no report: it lies in no block, or in one the allocator calls its own metadata. */
+    private UserError notFound(long addr, BlockTable blocks) {
+        int meta = blocks.metadataIndexOf(addr);
+        if (meta >= 0) {
+            long start = blocks.metadataStart(meta);
+            return new UserError(ExitCode.USAGE, String.format("0x%x lies in the allocator's own metadata, the block"
+                    + " 0x%x (%d bytes), which is in no set of %s", addr, start,
+                    blocks.metadataEnd(meta) - start, input.core));
+        }
+        return new UserError(ExitCode.USAGE, String.format("0x%x lies in no live heap block of %s"
+                + " (maze blocks lists them)", addr, input.core));
     }
 
     static long parse(String text) {

@@ -3,26 +3,39 @@ package maze.graph;
 import java.util.Arrays;
 import maze.classify.TypeKeys;
 import maze.classify.TypedBlockSink;
+import maze.heap.BlockSink;
+import maze.heap.LongArrays;
 
 /**
  * The live blocks of one core in address order, as parallel primitive arrays: block i is
  * [start(i), end(i)) with type key type(i). Blocks never overlap, so both arrays are sorted and a
  * word is found in its block with one binary search. 20 bytes a block: a type is kept as its C++
  * class id only, since every other block's type key is its size; the arrays may be longer than
- * the count (no copy to trim them).
+ * the count (no copy to trim them). Blocks the allocator flags as its own metadata may be set apart
+ * ({@link Builder#settingApartMetadata()}): they are then no block of the table, only a range of
+ * {@link #metadataCount()} (a handful: jemalloc's thread caches' stacks).
  */
 public final class BlockTable {
+    private static final long[] NONE = {};
+
     private final long[] starts;
     private final long[] ends;
     /** The class id, or -1 for a block named by its size. */
     private final int[] classes;
     private final int count;
+    /** The set-apart metadata blocks as {start, end} pairs, in address order. */
+    private final long[] metadata;
 
     BlockTable(long[] starts, long[] ends, int[] classes, int count) {
+        this(starts, ends, classes, count, NONE);
+    }
+
+    BlockTable(long[] starts, long[] ends, int[] classes, int count, long[] metadata) {
         this.starts = starts;
         this.ends = ends;
         this.classes = classes;
         this.count = count;
+        this.metadata = metadata;
     }
 
     public int count() {
@@ -53,6 +66,38 @@ public final class BlockTable {
         }
         i = -i - 2;
         return i >= 0 && address < ends[i] ? i : -1;
+    }
+
+    /** How many blocks of the allocator's own metadata were set apart (not in the table). */
+    public int metadataCount() {
+        return metadata.length / 2;
+    }
+
+    public long metadataStart(int i) {
+        return metadata[2 * i];
+    }
+
+    public long metadataEnd(int i) {
+        return metadata[2 * i + 1];
+    }
+
+    /** Bytes of the set-apart metadata blocks. */
+    public long metadataBytes() {
+        long sum = 0;
+        for (int i = 0; i < metadataCount(); i++) {
+            sum += metadataEnd(i) - metadataStart(i);
+        }
+        return sum;
+    }
+
+    /** The set-apart metadata block holding {@code address}, or -1. */
+    public int metadataIndexOf(long address) {
+        for (int i = 0; i < metadataCount(); i++) {
+            if (metadataStart(i) <= address && address < metadataEnd(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The first block starting at or above {@code address}; {@link #count()} when none does. */
@@ -87,9 +132,30 @@ public final class BlockTable {
         private int[] classes = new int[1024];
         private int n;
         private long skipped;
+        private final LongArrays metadata = new LongArrays();
+        private boolean setApart;
+
+        /** Every block in the table (a block listing, pattern names). */
+        public Builder() {
+        }
+
+        /**
+         * For the reference graph: blocks flagged {@link BlockSink#ALLOCATOR_METADATA} are set apart,
+         * in no set, their words no references.
+         */
+        public static Builder settingApartMetadata() {
+            Builder b = new Builder();
+            b.setApart = true;
+            return b;
+        }
 
         @Override
         public void block(long address, long size, int flags, long typeKey) {
+            if (setApart && (flags & BlockSink.ALLOCATOR_METADATA) != 0) {
+                metadata.add(address);
+                metadata.add(address + size);
+                return;
+            }
             if (n > 0 && address < ends[n - 1]) {
                 skipped++; // two allocators claiming the same bytes: the first block keeps them
                 return;
@@ -112,7 +178,11 @@ public final class BlockTable {
         }
 
         public BlockTable build() {
-            return new BlockTable(starts, ends, classes, n);
+            long[] meta = new long[metadata.size()];
+            for (int i = 0; i < meta.length; i++) {
+                meta[i] = metadata.get(i);
+            }
+            return new BlockTable(starts, ends, classes, n, meta);
         }
     }
 }

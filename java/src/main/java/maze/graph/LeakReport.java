@@ -35,6 +35,10 @@ public final class LeakReport {
         line(out, "anchored", by[ReachSets.ANCHORED], "reachable from a root");
         line(out, "leaked", leaked, "reachable from no root");
         line(out, "unreferenced", by[ReachSets.UNREFERENCED], "leaked, and no other leaked block points to them");
+        if (b.metadataCount() > 0) {
+            out.printf("%-13s %10d blocks %15d bytes (%s)  %s%n", "metadata:", b.metadataCount(), b.metadataBytes(),
+                    Sizes.human(b.metadataBytes()), "the allocator's own bookkeeping: in no set");
+        }
         section(out, "Leaked by type", leaked, top);
         section(out, "Unreferenced by type (the heads of leaked structures)", by[ReachSets.UNREFERENCED], top);
         roots(out, graphMillis);
@@ -73,6 +77,10 @@ public final class LeakReport {
         for (RootKind k : RootKind.values()) {
             String scanned = k == RootKind.REGISTER ? "" : ", " + bytes[k.ordinal()] + " bytes scanned";
             out.printf("  - %s: %d references%s%n", k.label, refs[k.ordinal()], scanned);
+        }
+        if (reg.excludedBytes() > 0) {
+            out.printf("Not roots:    %d bytes of the allocator's own metadata (its words name blocks for its own sake)%n",
+                    reg.excludedBytes());
         }
     }
 }

@@ -9,6 +9,7 @@ import maze.core.Module;
 import maze.core.ProgramHeader;
 import maze.core.Segment;
 import maze.core.ThreadInfo;
+import maze.heap.OwnedMemory;
 import maze.heap.Warnings;
 
 /**
@@ -19,7 +20,9 @@ import maze.heap.Warnings;
  * else a fixed window below the thread pointer) and its thread descriptor above it, and,
  * conservatively, every other writable segment that holds no live block and no stack. Registers
  * are roots too. TLS comes before the stacks: another thread's TLS lies on its stack mapping, and
- * is named as TLS there.
+ * is named as TLS there. The allocator's own metadata (set-apart blocks, and the ranges its walk
+ * named) is kept out of the conservative roots: its words name blocks for the allocator's sake
+ * (stale cache slots, extent headers). It never hides the named roots added before it.
  */
 public final class RootFinder {
     static final long RED_ZONE = 128;
@@ -54,6 +57,13 @@ public final class RootFinder {
      */
     public static RootRegions find(CoreModel core, BlockTable blocks, List<TlsBlocks.Block> staticTls,
                                    List<long[]> threadRegisters, RegisterRoots into, Warnings warnings) {
+        return find(core, blocks, staticTls, List.of(), threadRegisters, into, warnings);
+    }
+
+    /** As above, {@code metadata} (the allocators' own bookkeeping outside blocks) being no root. */
+    public static RootRegions find(CoreModel core, BlockTable blocks, List<TlsBlocks.Block> staticTls,
+                                   List<OwnedMemory.Range> metadata, List<long[]> threadRegisters,
+                                   RegisterRoots into, Warnings warnings) {
         RootFinder f = new RootFinder(core, blocks, staticTls, warnings);
         core.modules().forEach(f::moduleData);
         List<ThreadInfo> threads = core.threads();
@@ -63,6 +73,7 @@ public final class RootFinder {
         for (int t = 0; t < threads.size(); t++) {
             f.stack(t, threads.get(t));
         }
+        f.excludeMetadata(metadata);
         f.anonymous();
         for (int t = 0; t < threads.size() && t < threadRegisters.size(); t++) {
             int area = f.regions.area(new RootArea(RootKind.REGISTER, threadName(t, threads.get(t)), null, t));
@@ -170,6 +181,24 @@ public final class RootFinder {
         regions.add(Math.max(s.vaddr(), t.fsBase() - below), Math.min(s.end(), t.fsBase() + TLS_ABOVE), area);
     }
 
+    /** Clipped to the core's segments: what is excluded is memory that would have been scanned. */
+    private void excludeMetadata(List<OwnedMemory.Range> metadata) {
+        for (int i = 0; i < blocks.metadataCount(); i++) {
+            exclude(blocks.metadataStart(i), blocks.metadataEnd(i));
+        }
+        for (OwnedMemory.Range r : metadata) {
+            exclude(r.start(), r.end());
+        }
+    }
+
+    private void exclude(long start, long end) {
+        for (Segment s : core.segments()) {
+            if (s.vaddr() < end && start < s.end()) {
+                regions.exclude(Math.max(start, s.vaddr()), Math.min(end, s.end()));
+            }
+        }
+    }
+
     /** Writable segments holding no live block and no stack pointer: maybe the program's own mmaps. */
     private void anonymous() {
         for (Segment s : core.segments()) {
@@ -181,13 +210,22 @@ public final class RootFinder {
         }
     }
 
+    /** A set-apart metadata block counts: it lies in the allocator's heap mappings, among the blocks. */
     private boolean holdsBlock(Segment s) {
         int i = blocks.indexOf(s.vaddr());
         if (i >= 0) {
             return true;
         }
         int next = blocks.firstAtOrAbove(s.vaddr());
-        return next < blocks.count() && blocks.start(next) < s.end();
+        if (next < blocks.count() && blocks.start(next) < s.end()) {
+            return true;
+        }
+        for (int m = 0; m < blocks.metadataCount(); m++) {
+            if (blocks.metadataStart(m) < s.end() && s.vaddr() < blocks.metadataEnd(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean holdsStackPointer(Segment s) {

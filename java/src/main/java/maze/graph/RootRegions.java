@@ -10,19 +10,22 @@ import java.util.TreeMap;
  * The address ranges whose words are roots, each tagged with its {@link RootArea}: sorted,
  * disjoint, looked up with one binary search. Ranges are added most specific first; a later range
  * keeps only the parts no earlier one covers (a thread's stack inside anonymous memory stays the
- * stack).
+ * stack). An excluded range (the allocator's own metadata) takes its place in that order without
+ * becoming a root: what is added after it keeps out of it.
  */
 public final class RootRegions {
     private final long[] starts;
     private final long[] ends;
     private final int[] areaOf;
     private final List<RootArea> areas;
+    private final long excludedBytes;
 
-    private RootRegions(long[] starts, long[] ends, int[] areaOf, List<RootArea> areas) {
+    private RootRegions(long[] starts, long[] ends, int[] areaOf, List<RootArea> areas, long excludedBytes) {
         this.starts = starts;
         this.ends = ends;
         this.areaOf = areaOf;
         this.areas = areas;
+        this.excludedBytes = excludedBytes;
     }
 
     public int count() {
@@ -61,8 +64,16 @@ public final class RootRegions {
         return sum;
     }
 
+    /** Bytes excluded from the roots as the allocator's own metadata (where no earlier root lay). */
+    public long excludedBytes() {
+        return excludedBytes;
+    }
+
     /** Builds the ranges; add the most specific areas first. */
     public static final class Builder {
+        /** The area of an excluded range: no root. */
+        private static final int EXCLUDED = -1;
+
         private final TreeMap<Long, long[]> ranges = new TreeMap<>();
         private final List<RootArea> areas = new ArrayList<>();
 
@@ -70,6 +81,11 @@ public final class RootRegions {
         public int area(RootArea area) {
             areas.add(area);
             return areas.size() - 1;
+        }
+
+        /** Keeps [start, end) out of every range added later, except where an earlier range already lies. */
+        public void exclude(long start, long end) {
+            add(start, end, EXCLUDED);
         }
 
         /** Adds [start, end) to {@code area}, except where an earlier range already lies. */
@@ -96,8 +112,13 @@ public final class RootRegions {
             long[] e = new long[n];
             int[] a = new int[n];
             int i = 0;
+            long excluded = 0;
             for (Map.Entry<Long, long[]> r : ranges.entrySet()) {
                 int area = (int) r.getValue()[1];
+                if (area == EXCLUDED) {
+                    excluded += r.getValue()[0] - r.getKey();
+                    continue;
+                }
                 if (i > 0 && e[i - 1] == r.getKey() && a[i - 1] == area) {
                     e[i - 1] = r.getValue()[0];
                     continue;
@@ -109,7 +130,7 @@ public final class RootRegions {
             s = Arrays.copyOf(s, i);
             e = Arrays.copyOf(e, i);
             a = Arrays.copyOf(a, i);
-            return new RootRegions(s, e, a, List.copyOf(areas));
+            return new RootRegions(s, e, a, List.copyOf(areas), excluded);
         }
     }
 }

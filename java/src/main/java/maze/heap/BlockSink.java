@@ -10,6 +10,13 @@ public interface BlockSink {
     int FOUND_BY_SCAN = 1;
     /** Flag: the block is a separately mmapped chunk / huge allocation. */
     int MMAPPED = 2;
+    /**
+     * Flag: the block holds the allocator's own bookkeeping (jemalloc: a thread cache's pointer
+     * stacks), not the program's data. It is live and listed, but the reference graph leaves it out:
+     * its words are no references (stale cache slots name blocks handed out since) and it is in no
+     * leak set.
+     */
+    int ALLOCATOR_METADATA = 4;
 
     void block(long address, long size, int flags);
 }

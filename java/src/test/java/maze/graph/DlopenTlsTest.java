@@ -21,7 +21,7 @@ class DlopenTlsTest {
 
     @Test
     void blocksHeldOnlyByADlopenedModulesThreadLocalAreAnchored() throws Exception {
-        ReachTruth t = ReachTruth.take("tls_dlopen", dir.resolve("run"), Map.of());
+        ReachTruth t = ReachTruth.take("tls_dlopen", dir.resolve("run"), Map.of(), List.of());
         assertEquals(Map.of("anchored", 2), t.perSet());
         assertEquals(List.of(), t.wrongSets(t.listing(dir.resolve("sets.jsonl"))));
     }

@@ -125,12 +125,68 @@ class GraphTest {
         assertArrayEquals(new int[] {-2, 5, 3, 4}, s.pathTo(4));
     }
 
+    /**
+     * jemalloc's tcache stacks: a block the allocator calls its own, which a global (the thread's
+     * TLS) points to and whose stale slot still names D: no referrer, in no set, D stays leaked.
+     */
     @Test
-    void laterRegionsKeepOnlyWhatEarlierOnesLeaveFree() {
-        RootRegions.Builder b = new RootRegions.Builder();
+    void aBlockOfTheAllocatorsOwnIsSetApart() {
+        long stacks = 0x1200;
+        BlockTable.Builder b = BlockTable.Builder.settingApartMetadata();
+        for (long s : new long[] {A, B, C, D, E, F}) {
+            b.block(s, SIZE, 0, SIZE);
+        }
+        b.block(stacks, 0x100, maze.heap.BlockSink.ALLOCATOR_METADATA, 0x100);
+        BlockTable table = b.build();
+        assertEquals(6, table.count());
+        assertEquals(1, table.metadataCount());
+        assertEquals(0x100, table.metadataBytes());
+        assertEquals(0, table.metadataIndexOf(stacks + 0xff));
+        assertEquals(-1, table.metadataIndexOf(stacks + 0x100));
+        RefGraph g = GraphBuilder.build(table, globals(), new RegisterRoots(),
+                memory().put(stacks + 8, D).put(GLOBALS + 0x18, stacks + 0x10));
+        assertEquals(6, g.edgeCount());
+        assertEquals(1, g.rootCount());
+        ReachSets s = ReachSets.of(g);
+        assertEquals("leaked", ReachSets.name(s.set(3)));
+        assertEquals("unreferenced", ReachSets.name(s.set(5)));
+        BlockTable.Builder all = new BlockTable.Builder();
+        all.block(stacks, 0x100, maze.heap.BlockSink.ALLOCATOR_METADATA, 0x100);
+        assertEquals(1, all.build().count(), "a listing keeps it");
+    }
+
+    /** A stack at [100, 200) then anonymous memory; gives the two areas. */
+    private static int[] stackThenAnonymous(RootRegions.Builder b) {
         int stack = b.area(new RootArea(RootKind.STACK, "thread 1", null, 0));
         int anon = b.area(new RootArea(RootKind.ANONYMOUS, "0x32-0x12c", null, -1));
         b.add(100, 200, stack);
+        return new int[] {stack, anon};
+    }
+
+    @Test
+    void anExcludedRangeIsNoRootAndKeepsLaterOnesOut() {
+        RootRegions.Builder b = new RootRegions.Builder();
+        int[] areas = stackThenAnonymous(b);
+        int stack = areas[0];
+        int anon = areas[1];
+        b.exclude(150, 250);
+        b.add(50, 300, anon);
+        RootRegions r = b.build();
+        assertEquals(stack, r.areaAt(199), "an earlier root keeps its memory");
+        assertEquals(-1, r.areaAt(200));
+        assertEquals(-1, r.areaAt(249));
+        assertEquals(anon, r.areaAt(250));
+        assertEquals(anon, r.areaAt(99));
+        assertEquals(50, r.excludedBytes());
+        assertEquals(50 + 100 + 50, r.bytes());
+    }
+
+    @Test
+    void laterRegionsKeepOnlyWhatEarlierOnesLeaveFree() {
+        RootRegions.Builder b = new RootRegions.Builder();
+        int[] areas = stackThenAnonymous(b);
+        int stack = areas[0];
+        int anon = areas[1];
         b.add(50, 300, anon);
         b.add(150, 400, anon);
         RootRegions r = b.build();

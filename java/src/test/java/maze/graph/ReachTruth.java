@@ -33,18 +33,26 @@ final class ReachTruth {
 
     /** Runs the fixture in {@code dir} with {@code env} added (LD_PRELOAD), gcores it, reads its truth. */
     static ReachTruth take(Path dir, Map<String, String> env) throws IOException, InterruptedException {
-        return take("reach_truth", dir, env);
+        return take("reach_truth", dir, env, List.of());
     }
 
-    /** As above for another fixture that takes a truth file and types its blocks SET:GROUP. */
-    static ReachTruth take(String name, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+    /** As above, with the fixture's optional arguments ({@code large}). */
+    static ReachTruth take(Path dir, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
+        return take("reach_truth", dir, env, args);
+    }
+
+    /** As above for another fixture that takes a truth file (then args) and types its blocks SET:GROUP. */
+    static ReachTruth take(String name, Path dir, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
         Path fixture = Fixtures.binary(name);
         Fixtures.require(Files.isExecutable(Path.of("/usr/bin/gcore")), "gcore (gdb) is not installed");
         Files.createDirectories(dir);
         Path truthFile = dir.resolve("truth.jsonl");
         ReachTruth t;
-        try (FixtureProcess p = FixtureProcess.start(List.of(fixture.toString(), truthFile.toString()), dir,
-                FixtureProcess.defaultTimeout(), env)) {
+        List<String> command = new ArrayList<>(List.of(fixture.toString(), truthFile.toString()));
+        command.addAll(args);
+        try (FixtureProcess p = FixtureProcess.start(command, dir, FixtureProcess.defaultTimeout(), env)) {
             t = new ReachTruth(p.gcore(dir));
         }
         ObjectMapper json = new ObjectMapper();

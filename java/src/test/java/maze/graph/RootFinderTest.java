@@ -9,6 +9,8 @@ import java.util.Map;
 import maze.core.CoreModel;
 import maze.core.Segment;
 import maze.core.ThreadInfo;
+import maze.heap.BlockSink;
+import maze.heap.OwnedMemory;
 import maze.heap.Warnings;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,33 @@ class RootFinderTest {
         assertEquals(null, area(r, fs - 0x108), "below the lowest block");
         assertEquals("thread-local storage of thread 1 (LWP 100)", area(r, fs + RootFinder.TLS_ABOVE - 8),
                 "the thread descriptor");
+    }
+
+    /**
+     * The allocator's metadata outside blocks is no root (jemalloc's base blocks), nor is a segment
+     * holding only a block of its own (the tcache stacks); a range overlapping a named root leaves it be.
+     */
+    @Test
+    void allocatorMetadataIsNoRoot() {
+        Warnings w = new Warnings();
+        List<OwnedMemory.Range> meta = List.of(new OwnedMemory.Range(ANON, ANON + 0x800, "base block"),
+                new OwnedMemory.Range(STACK + 0x3800, STACK + 0x4000, "damaged"));
+        RootRegions r = RootFinder.find(core(0x4000), heapBlock(), null, meta, List.of(new long[27]),
+                new RegisterRoots(), w);
+        assertEquals(List.of(), w.all());
+        assertEquals(-1, r.areaAt(ANON));
+        assertEquals(-1, r.areaAt(ANON + 0x7f8));
+        assertEquals(RootKind.ANONYMOUS, kind(r, ANON + 0x800));
+        assertEquals(RootKind.STACK, kind(r, STACK + 0x3800));
+        assertEquals(0x800, r.excludedBytes());
+
+        BlockTable.Builder b = BlockTable.Builder.settingApartMetadata();
+        b.block(HEAP + 0x10, 0x20, 0, 0x20);
+        b.block(ANON + 0x40, 0x20, BlockSink.ALLOCATOR_METADATA, 0x20);
+        RootRegions own = RootFinder.find(core(0x4000), b.build(), null, List.of(), List.of(new long[27]),
+                new RegisterRoots(), w);
+        assertEquals(-1, own.areaAt(ANON), "a segment holding a block of the allocator's own is heap");
+        assertEquals(0x20, own.excludedBytes());
     }
 
     private static String area(RootRegions r, long address) {

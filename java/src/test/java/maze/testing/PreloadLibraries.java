@@ -23,4 +23,15 @@ public final class PreloadLibraries {
         Fixtures.require(lib != null, "a mimalloc 2.x relwithdebinfo build (tests/provision/mimalloc.sh)");
         return lib;
     }
+
+    /**
+     * A jemalloc 5.3 build tests/provision/jemalloc.sh indexed: {@code debian-stripped} (Debian's
+     * libjemalloc.so.2, walked by its built-in table) or {@code debian-rebuild} (DWARF).
+     */
+    public static Path jemalloc(String kind) throws java.io.IOException {
+        Path lib = MimallocBuilds.index("jemalloc-index.tsv", "tests/provision/jemalloc.sh").stream()
+                .filter(b -> b.kind().equals(kind)).map(MimallocBuilds.Build::path).findFirst().orElse(null);
+        Fixtures.require(lib != null, "a jemalloc build of kind " + kind + " (tests/provision/jemalloc.sh)");
+        return lib;
+    }
 }

@@ -38,8 +38,8 @@ final class JeWalk {
         TcacheFree tcaches = new TcacheFree(mem, l, ctx.warnings());
         CachedBlocks cached = tcaches.collect(g.arenas(), tcacheBins(mem, l, g), g.classes());
         ArenaSpace space = new ArenaSpace();
-        SlabBlocks slabs = new SlabBlocks(g.classes(), cached, space);
-        LargeBlocks large = new LargeBlocks(g.classes(), cached, space);
+        SlabBlocks slabs = new SlabBlocks(g.classes(), cached, tcaches.stacks(), space);
+        LargeBlocks large = new LargeBlocks(g.classes(), cached, tcaches.stacks(), space);
         JeChecks checks = new JeChecks();
         Edata e = new Edata(mem, l);
         long[] extents = {0, 0};
@@ -65,6 +65,18 @@ final class JeWalk {
         });
         checks.report(ctx.warnings());
         cached.report(ctx.warnings());
+        tcaches.stacks().report(ctx.warnings());
+        BaseBlocks base = BaseBlocks.read(mem, l, g.arenas(), ctx.warnings());
+        Map<String, Object> facts = facts(c, map, extents, slabs, large, tcaches, cached);
+        facts.put("base bytes (jemalloc's metadata)", base.bytes);
+        facts.put("dirty extent bytes", space.dirtyBytes);
+        facts.put("muzzy extent bytes", space.muzzyBytes);
+        facts.put("retained extent bytes", space.retainedBytes);
+        return new HeapSummary(version, facts, space.owned(ctx.core().threads().size()), base.ranges());
+    }
+
+    private static Map<String, Object> facts(JeLayouts.Chosen c, ExtentMap map, long[] extents, SlabBlocks slabs,
+                                             LargeBlocks large, TcacheFree tcaches, CachedBlocks cached) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("layout", c.origin());
         facts.put("globals", c.builtin() ? "found in .bss" : "symbols");
@@ -80,10 +92,8 @@ final class JeWalk {
         facts.put("tcaches", tcaches.tcaches);
         facts.put("tcache blocks", cached.size());
         facts.put("tcache bytes", tcaches.bytes);
-        facts.put("dirty extent bytes", space.dirtyBytes);
-        facts.put("muzzy extent bytes", space.muzzyBytes);
-        facts.put("retained extent bytes", space.retainedBytes);
-        return new HeapSummary(version, facts, space.owned(ctx.core().threads().size()));
+        facts.put("tcache stack blocks (jemalloc's own)", tcaches.stacks().found());
+        return facts;
     }
 
     /**

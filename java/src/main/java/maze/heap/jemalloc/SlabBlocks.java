@@ -5,19 +5,22 @@ import maze.heap.BlockSink;
 /**
  * Block finder for slab extents: {@code nregs} regions of {@code reg_size} from the slab's base;
  * the header's bitmap has a set bit for each free region (bitmap.h). Regions the bitmap calls
- * allocated but a thread cache holds are free too.
+ * allocated but a thread cache holds are free too; one that holds a thread cache's stacks is jemalloc's
+ * own (a small tcache_max makes that block a small one).
  */
 final class SlabBlocks {
     private final SizeClasses classes;
     private final CachedBlocks cached;
+    private final StackBlocks stacks;
     long live;
     long liveBytes;
     long slabBytes;
     private final ArenaSpace space;
 
-    SlabBlocks(SizeClasses classes, CachedBlocks cached, ArenaSpace space) {
+    SlabBlocks(SizeClasses classes, CachedBlocks cached, StackBlocks stacks, ArenaSpace space) {
         this.classes = classes;
         this.cached = cached;
+        this.stacks = stacks;
         this.space = space;
     }
 
@@ -40,7 +43,7 @@ final class SlabBlocks {
             if (!cached.take(at, szind)) {
                 live++;
                 liveBytes += reg;
-                sink.block(at, reg, 0);
+                sink.block(at, reg, stacks.flags(at, reg));
             } else {
                 held++;
             }

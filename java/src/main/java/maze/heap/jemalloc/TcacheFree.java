@@ -10,7 +10,8 @@ import maze.memory.MemoryView;
  * Every tcache of every arena is on the arena's {@code cache_bin_array_descriptor_ql} (kept when
  * stats are compiled in, jemalloc's default); bin {@code i} of a tcache caches size class
  * {@code i}, its {@code (low_bits_empty - (uint16) stack_head) / 8} pointers from
- * {@code stack_head} up (cache_bin.h). Threads that exited flushed their caches first.
+ * {@code stack_head} up (cache_bin.h). Threads that exited flushed their caches first. The stack
+ * heads also tell which blocks hold the stacks ({@link StackBlocks}).
  */
 final class TcacheFree {
     /** MALLOCX_ARENA_LIMIT - 1: the length of {@code je_arenas}. */
@@ -22,6 +23,7 @@ final class TcacheFree {
     private final JeLayout l;
     private final Warnings warnings;
     private final CachedBlocks cached = new CachedBlocks();
+    private final StackBlocks stacks = new StackBlocks();
     int arenas;
     int tcaches;
     long bytes;
@@ -59,8 +61,17 @@ final class TcacheFree {
             }
             tcaches++;
             long bins = mem.readLongOr(desc + l.descBins().offset(), 0);
+            long lowest = Long.MAX_VALUE;
+            long highest = 0;
             for (int b = 0; b < nbins; b++) {
-                readBin(bins + b * l.cacheBinSize(), b, classes.usable(b));
+                long head = readBin(bins + b * l.cacheBinSize(), b, classes.usable(b));
+                if (head != 0) { // a bin past nhbins that tcache_init never wrote
+                    lowest = Math.min(lowest, head);
+                    highest = Math.max(highest, head);
+                }
+            }
+            if (highest != 0) {
+                stacks.tcache(lowest, highest);
             }
             if (mem.readLongOr(desc + l.descNext().offset(), 0) == first) {
                 return;
@@ -68,7 +79,13 @@ final class TcacheFree {
         }
     }
 
-    private void readBin(long bin, int szind, long size) {
+    /** The blocks holding the tcaches' stacks (known once {@link #collect} ran). */
+    StackBlocks stacks() {
+        return stacks;
+    }
+
+    /** Collects a bin's cached pointers; gives its stack head. */
+    private long readBin(long bin, int szind, long size) {
         long head = mem.readLongOr(bin + l.stackHead().offset(), 0);
         int empty = mem.isAvailable(bin + l.lowBitsEmpty().offset(), 2)
                 ? mem.readIntOr(bin + l.lowBitsEmpty().offset(), 0) & 0xffff : (int) head & 0xffff;
@@ -77,10 +94,11 @@ final class TcacheFree {
             long p = mem.readLongOr(head + 8L * k, 0);
             if (p == 0) {
                 warnings.add("jemalloc: a thread cache's stack at 0x%x is not in the core; blocks it holds count as live", head);
-                return;
+                return head;
             }
             cached.add(p, szind);
             bytes += size;
         }
+        return head;
     }
 }

@@ -34,7 +34,7 @@ class SlabAndTcacheTest {
         assertTrue(e.load(EDATA));
         List<Long> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, cached(2, SLAB + 3 * 32), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> {
+        new SlabBlocks(classes, cached(2, SLAB + 3 * 32), new StackBlocks(), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> {
             assertEquals(32, s);
             blocks.add(a);
         });
@@ -51,7 +51,7 @@ class SlabAndTcacheTest {
         Edata e = new Edata(mem, L);
         e.load(EDATA);
         JeChecks checks = new JeChecks();
-        new SlabBlocks(classes, new CachedBlocks(), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> { });
+        new SlabBlocks(classes, new CachedBlocks(), new StackBlocks(), new ArenaSpace()).emit(e, 2, checks, (a, s, f) -> { });
         checks.report(warnings);
         assertTrue(warnings.all().get(0).contains("1 slabs' free counts disagree"), warnings.all().toString());
     }
@@ -64,7 +64,7 @@ class SlabAndTcacheTest {
         e.load(EDATA);
         List<long[]> blocks = new ArrayList<>();
         JeChecks checks = new JeChecks();
-        LargeBlocks large = new LargeBlocks(classes, new CachedBlocks(), new ArenaSpace());
+        LargeBlocks large = new LargeBlocks(classes, new CachedBlocks(), new StackBlocks(), new ArenaSpace());
         large.emit(e, 2, checks, (a, s, f) -> blocks.add(new long[] {a, s}));
         assertEquals(1, blocks.size());
         assertArrayEquals(new long[] {SLAB + 0x40, 32}, blocks.get(0));
@@ -122,12 +122,12 @@ class SlabAndTcacheTest {
         e.load(EDATA);
         CachedBlocks c = cached(2, SLAB + 3 * 32, SLAB + 3 * 32, SLAB + 5);
         c.add(SLAB + 7 * 32, 4);
-        new SlabBlocks(classes, c, new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        new SlabBlocks(classes, c, new StackBlocks(), new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
         c.report(warnings);
         assertEquals(List.of("jemalloc: thread caches hold 1 pointers that are no allocated block, 1 held twice, 1 of"
                 + " another size class (damaged caches); the blocks they stood for may be listed as live"), warnings.all());
         CachedBlocks clean = cached(2, SLAB + 3 * 32);
-        new SlabBlocks(classes, clean, new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
+        new SlabBlocks(classes, clean, new StackBlocks(), new ArenaSpace()).emit(e, 2, new JeChecks(), (a, s, f) -> { });
         Warnings none = new Warnings();
         clean.report(none);
         assertEquals(0, none.count());
@@ -155,6 +155,37 @@ class SlabAndTcacheTest {
         assertEquals(1, t.tcaches);
         assertEquals(96, t.bytes);
         assertEquals(0, warnings.count());
+    }
+
+    /**
+     * The tcache's stacks block (its one non-null stack head at STACK) is a large block of jemalloc's
+     * own: flagged, while the block after it is the program's.
+     */
+    @Test
+    void theBlockHoldingATcachesStacksIsJemallocsOwn() {
+        tcacheWithThreeCachedBlocks(DESC);
+        TcacheFree t = new TcacheFree(mem, L, warnings);
+        t.collect(ARENAS, SizeClasses.NBINS, classes);
+        StackBlocks stacks = t.stacks();
+        assertEquals(0, stacks.flags(STACK - 0x7000, 0x7000), "a block below it");
+        assertEquals(maze.heap.BlockSink.ALLOCATOR_METADATA, stacks.flags(STACK - 8, 0x7000));
+        assertEquals(0, stacks.flags(STACK + 0x7000, 0x7000));
+        stacks.report(warnings);
+        assertEquals(1, stacks.found());
+        assertEquals(0, warnings.count());
+    }
+
+    /** Heads spread over two blocks (a damaged bin) flag neither, and say so. */
+    @Test
+    void stackHeadsInNoOneBlockFlagNothingAndWarn() {
+        StackBlocks stacks = new StackBlocks();
+        stacks.tcache(0x10008, 0x20000);
+        stacks.tcache(0x30000, 0x30100);
+        assertEquals(0, stacks.flags(0x10000, 0x7000));
+        assertEquals(0, stacks.flags(0x18000, 0x10000));
+        stacks.report(warnings);
+        assertEquals(List.of("jemalloc: 2 of 2 thread caches' pointer stacks lie in no one live block (damaged cache"
+                + " bins); stale pointers in them may keep leaked blocks anchored"), warnings.all());
     }
 
     @Test
