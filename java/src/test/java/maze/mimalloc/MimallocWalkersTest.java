@@ -76,6 +76,8 @@ class MimallocWalkersTest {
         assertTrue(runs >= MIN_RUNS, "blocks in " + runs + " runs of 32 MiB");
         BlockScore score = BlockScore.score(GroundTruth.read(truth), BlockListing.read(four));
         score.assertPasses(0);
+        System.out.printf("%s: the same listing with 1 and 4 walkers, blocks in %d runs of 32 MiB; %s; %s%n", lib, runs,
+                score.summary(), byFour.err().strip());
     }
 
     private static CliRun blocks(Path core, Path out, int walkers) {
