@@ -26,6 +26,8 @@ reps=${REPS:-3}
 work=$(mktemp -d /tmp/maze-bench.XXXXXX)
 trap 'pkill -P $$ 2>/dev/null || true; rm -rf "$work"' EXIT
 measure=$root/tests/bench/measure.sh
+# shellcheck source=bench-lib.sh
+source "$root/tests/bench/bench-lib.sh"
 
 machine() { echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " GB, " $7 " GB available"}'), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
@@ -37,20 +39,6 @@ baseline() { # the jar to compare with: BASELINE_JAR, else main's, built once in
   (cd "$src" && mvn -q -B package -DskipTests >/dev/null 2>&1) || { echo "cannot build main" >&2; return 1; }
   echo "$src/target/maze.jar"
 }
-
-capture() { # NAME COMMAND...: runs COMMAND until READY, gcores it, kills it; prints the core path
-  local name=$1; shift
-  env ${PRELOAD:+LD_PRELOAD="$PRELOAD"} "$@" >"$work/$name.out" 2>&1 &
-  local pid=$!
-  for _ in $(seq 900); do grep -q "READY FOR GCORE" "$work/$name.out" && break; sleep 0.2; done
-  gcore -o "$work/core-$name" "$pid" >/dev/null 2>&1
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$work/core-$name.$pid"
-}
-
-# figure KIND NAME: the values of NAME= recorded for KIND, one a line, sorted
-figure() { grep "^$1 " "$work/runs" | sed "s/.* $2=\([0-9.]*\).*/\1/" | sort -n; }
-median() { awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # stats KIND: best and median wall, median CPU, and the peaks of anonymous and file-backed RSS
 stats() {

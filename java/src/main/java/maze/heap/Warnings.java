@@ -31,6 +31,26 @@ public final class Warnings {
         keep(String.format(format, args));
     }
 
+    /**
+     * Adds everything {@code later} collected as if it had been given here after what this holds
+     * (a unit walked on its own thread): same messages, same count, same completeness.
+     */
+    public void append(Warnings later) {
+        List<String> kept;
+        int laterDropped;
+        int laterIncomplete;
+        synchronized (later) {
+            kept = new ArrayList<>(later.messages);
+            laterDropped = later.dropped;
+            laterIncomplete = later.incomplete;
+        }
+        synchronized (this) {
+            incomplete += laterIncomplete;
+            kept.forEach(this::keep);
+            dropped += laterDropped;
+        }
+    }
+
     private void keep(String message) {
         if (messages.size() < MAX) {
             messages.add(message);

@@ -2,6 +2,7 @@ package maze.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The allocators scenario tests LD_PRELOAD into a fixture; each fails loudly in CI when missing. */
 public final class PreloadLibraries {
@@ -33,5 +34,13 @@ public final class PreloadLibraries {
                 .filter(b -> b.kind().equals(kind)).map(MimallocBuilds.Build::path).findFirst().orElse(null);
         Fixtures.require(lib != null, "a jemalloc build of kind " + kind + " (tests/provision/jemalloc.sh)");
         return lib;
+    }
+
+    /** The provisioned mimalloc 3.x builds (Debian's 3.0.1, pages by the page map; 3.6.0, by area slots). */
+    public static List<Path> mimalloc3() throws java.io.IOException {
+        List<Path> libs = MimallocBuilds.all().stream().filter(b -> b.version().startsWith("3."))
+                .map(MimallocBuilds.Build::path).toList();
+        Fixtures.require(!libs.isEmpty(), "a mimalloc 3.x build (tests/provision/mimalloc.sh)");
+        return libs;
     }
 }

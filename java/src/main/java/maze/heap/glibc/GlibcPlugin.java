@@ -11,6 +11,7 @@ import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.MallocSpace;
+import maze.heap.ParallelWalks;
 import maze.heap.PushWalk;
 import maze.heap.Version;
 import maze.layout.LayoutChooser;
@@ -18,13 +19,6 @@ import maze.layout.LayoutException;
 
 /** glibc malloc (ptmalloc2): every arena, every heap, mmapped chunks; fastbin and tcache chunks are free. */
 public final class GlibcPlugin implements AllocatorPlugin<Void> {
-    /**
-     * Heaps walked at once. One core goes to the reader of the blocks (classify, aggregate), so
-     * with two cores a second walker only adds hand-over work; -Dmaze.glibc.walkers=N overrides.
-     */
-    private static final int WALKERS = Integer.getInteger("maze.glibc.walkers",
-            Runtime.getRuntime().availableProcessors() - 1);
-
     @Override
     public String name() {
         return "glibc";
@@ -81,7 +75,8 @@ public final class GlibcPlugin implements AllocatorPlugin<Void> {
      */
     static void emitInAddressOrder(List<Arena> arenas, List<ChunkRange> mmapped, ChunkWalker walker, BlockSink sink,
                                    GlibcMemory m) {
-        emitInAddressOrder(arenas, mmapped, walker, sink, m, WALKERS);
+        // heaps walked at once: -Dmaze.glibc.walkers=N, else one per core beyond the reader's (ParallelWalks)
+        emitInAddressOrder(arenas, mmapped, walker, sink, m, ParallelWalks.walkers("glibc"));
     }
 
     /** As above, walking up to {@code threads} heaps at once (RangeWalks). */

@@ -16,6 +16,7 @@ import maze.heap.Detection;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.LayoutTableRecipe;
+import maze.heap.ParallelWalks;
 import maze.heap.PushWalk;
 import maze.heap.Version;
 import maze.heap.VersionProbe;
@@ -51,17 +52,27 @@ public final class MimallocPlugin implements AllocatorPlugin<MiVersion>, Version
         return PushWalk.start(name(), sink -> walk(ctx, d, sink));
     }
 
-    /** The walk as a push loop, for {@link PushWalk} and for tests on synthetic memory. */
+    /**
+     * The walk as a push loop, for {@link PushWalk} and for tests on synthetic memory. Runs of
+     * segments or pages walked at once: -Dmaze.mimalloc.walkers=N, else one per core beyond the
+     * reader's ({@link ParallelWalks#walkers}).
+     */
     public static HeapSummary walk(HeapContext ctx, Detection<MiVersion> d, BlockSink sink) {
+        return walk(ctx, d, sink, ParallelWalks.walkers("mimalloc"));
+    }
+
+    /** The same, walking up to {@code walkers} runs of segments or pages at once. */
+    public static HeapSummary walk(HeapContext ctx, Detection<MiVersion> d, BlockSink sink, int walkers) {
         MiVersion v = d.state();
         if (v.generation() == 1) {
-            return SegmentWalk.v1(ctx, d.module(), v, sink);
+            return SegmentWalk.v1(ctx, d.module(), v, walkers, sink);
         }
         if (v.generation() == 2) {
-            return SegmentWalk.v2(ctx, d.module(), v, ModuleFile.symbolWords(d.module(), "mi_segment_map"), sink);
+            int mapWords = ModuleFile.symbolWords(d.module(), "mi_segment_map");
+            return SegmentWalk.v2(ctx, d.module(), v, mapWords, walkers, sink);
         }
         if (v.generation() == 3) {
-            return new PageWalk(ctx, d.module(), v).run(sink);
+            return new PageWalk(ctx, d.module(), v).run(sink, walkers);
         }
         throw new LayoutException("mimalloc " + d.version().describe() + " in " + d.module().path()
                 + ": generations 1, 2 and 3 are walked; generation " + v.generation() + " is unknown");

@@ -2,6 +2,7 @@ package maze.heap.mimalloc;
 
 import maze.heap.FieldReader;
 import maze.heap.BlockSink;
+import maze.heap.Warnings;
 
 /**
  * Emits the live blocks of one page after another (the caller keeps pages in address order),
@@ -19,25 +20,55 @@ public final class PageEmitter {
     private long listProblems;
     /** Pages come in address order: one starting below where the last one ended is corrupt. */
     private long lastEnd;
-    /** The pool the next pages belong to, or null. */
-    private PoolTally pool;
 
     /** {@code padding}: bytes of MI_PADDING at the end of each block, not usable by the program. */
     public PageEmitter(FieldReader mem, long padding) {
+        this(mem, padding, 0);
+    }
+
+    private PageEmitter(FieldReader mem, long padding, long lastEnd) {
         this.mem = mem;
         this.freeBlocks = new FreeBlocks(mem);
         this.padding = padding;
+        this.lastEnd = lastEnd;
     }
 
-    /** The pool the pages from now on belong to. */
-    public void pool(PoolTally tally) {
-        this.pool = tally;
+    /**
+     * An emitter of one unit of pages on a thread of its own: the same reads, counts of its own,
+     * warnings to {@code warnings}; {@code lastEnd}: where the listed pages before the unit end.
+     */
+    PageEmitter forUnit(Warnings warnings, long lastEnd) {
+        return new PageEmitter(new FieldReader(mem.view(), warnings), padding, lastEnd);
     }
 
-    /** {@code delayed}: sorted delayed-free blocks; {@code flags} go on every block of the page. */
-    public void page(Page p, long[] delayed, int flags, BlockSink sink) {
+    /** Adds the counts of a unit's emitter whose pages came after those emitted so far. */
+    void absorb(PageEmitter unit) {
+        pages += unit.pages;
+        blocks += unit.blocks;
+        bytes += unit.bytes;
+        hugeBlocks += unit.hugeBlocks;
+        usedMismatches += unit.usedMismatches;
+        listProblems += unit.listProblems;
+        lastEnd = unit.lastEnd;
+    }
+
+    /** Where the listed pages end after {@code p} when they ended at {@code lastEnd} before it (headers only). */
+    long endAfter(long lastEnd, Page p) {
+        return fits(p, lastEnd) ? p.end() : lastEnd;
+    }
+
+    /** Where this emitter's warnings go. */
+    public Warnings warnings() {
+        return mem.warnings();
+    }
+
+    /**
+     * {@code delayed}: sorted delayed-free blocks; {@code flags} go on every block of the page;
+     * {@code pool}: the pool the page belongs to, or null.
+     */
+    public void page(Page p, long[] delayed, int flags, PoolTally pool, BlockSink sink) {
         pages++;
-        if (!fits(p)) {
+        if (!fits(p, lastEnd)) {
             mem.warnings().add("mimalloc page 0x%x (%d blocks of %d at 0x%x): overlaps the page before it or wraps; not listed",
                     p.meta(), p.capacity(), p.blockSize(), p.start());
             return;
@@ -74,7 +105,7 @@ public final class PageEmitter {
     }
 
     /** A page's blocks must be usable, lie above the previous page's, and not wrap the address space. */
-    private boolean fits(Page p) {
+    private boolean fits(Page p, long lastEnd) {
         if (p.capacity() <= 0 || p.blockSize() <= padding || p.blockSize() > Long.MAX_VALUE / p.capacity()) {
             return false;
         }

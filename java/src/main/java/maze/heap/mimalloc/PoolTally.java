@@ -20,8 +20,8 @@ public final class PoolTally {
         this.system = system;
     }
 
-    /** One page: {@code freeBlocks} of its carved blocks are not live. */
-    void page(Page p, long freeBlocks) {
+    /** One page: {@code freeBlocks} of its carved blocks are not live (sums: units of one pool may add at once). */
+    synchronized void page(Page p, long freeBlocks) {
         carved += p.capacity() * p.blockSize();
         freeByBand[MallocSpace.band(p.blockSize())] += freeBlocks * p.blockSize();
     }
@@ -40,7 +40,7 @@ public final class PoolTally {
     }
 
     /** free = free blocks + the area not carved into blocks (page tails, free slices, the segment's header). */
-    public MallocSpace.Pool pool() {
+    public synchronized MallocSpace.Pool pool() {
         long uncarved = Math.max(0, system - carved);
         long binned = 0;
         for (long b : freeByBand) {

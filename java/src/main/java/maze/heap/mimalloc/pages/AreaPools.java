@@ -5,7 +5,6 @@ import java.util.List;
 import maze.heap.OwnedMemory;
 import maze.heap.mimalloc.MiOwned;
 import maze.heap.mimalloc.Page;
-import maze.heap.mimalloc.PageEmitter;
 import maze.heap.mimalloc.PoolTally;
 
 /**
@@ -23,12 +22,11 @@ final class AreaPools {
     private long abandonedFree;
     private long abandonedPages;
 
-    /** Sets the emitter's pool for {@code p} (pages come in address order) and records its span. */
-    void before(Page p, boolean abandoned, PageEmitter out) {
+    /** The pool of {@code p} (pages come in address order), which gets its span. */
+    PoolTally before(Page p, boolean abandoned) {
         long area = p.start() >>> AREA_SHIFT << AREA_SHIFT;
         if (pools.isEmpty() || pools.get(pools.size() - 1).address() != area) {
             pools.add(new PoolTally(String.format("area 0x%x (pages in use)", area), area, 0));
-            out.pool(pools.get(pools.size() - 1));
         }
         long lo = p.meta() <= p.start() && p.start() - p.meta() <= INLINE_HEADER ? p.meta() : p.start();
         long hi = p.start() + (long) Math.max(p.reserved(), p.capacity()) * p.blockSize();
@@ -38,6 +36,7 @@ final class AreaPools {
             abandonedPages++;
             abandonedFree += hi - lo - p.used() * p.blockSize();
         }
+        return pools.get(pools.size() - 1);
     }
 
     OwnedMemory owned(int threads) {

@@ -18,6 +18,7 @@ import maze.heap.BlockSink;
 import maze.heap.HeapContext;
 import maze.heap.HeapSummary;
 import maze.heap.LongArrays;
+import maze.heap.ParallelWalks;
 import maze.heap.Version;
 
 /**
@@ -40,7 +41,13 @@ public final class PageWalk {
         this.version = version;
     }
 
+    /** Walks, up to {@code ParallelWalks.walkers("mimalloc")} runs of pages at once. */
     public HeapSummary run(BlockSink sink) {
+        return run(sink, ParallelWalks.walkers("mimalloc"));
+    }
+
+    /** Walks, up to {@code walkers} runs of pages (32 MiB of address space each) at once. */
+    public HeapSummary run(BlockSink sink, int walkers) {
         LayoutChooser.Chosen<V3Layout> chosen = LayoutChoice.choose(ctx, mod, version, V3Layout.REQUEST, V3Layout::from);
         FieldReader mem = new FieldReader(ctx.memory(), ctx.warnings());
         PageHeaders reader = new PageHeaders(mem, chosen.layout());
@@ -71,10 +78,7 @@ public final class PageWalk {
         PageEmitter out = new PageEmitter(mem, 0);
         long abandoned = pages.stream().filter(reader::abandoned).count();
         AreaPools areas = new AreaPools();
-        for (Page p : pages) {
-            areas.before(p, reader.abandoned(p), out);
-            out.page(p, NO_DELAYED, p.reserved() == 1 ? BlockSink.MMAPPED : 0, sink); // singleton page: one big block
-        }
+        PooledPages.emit(pages, reader, areas, out, walkers, sink);
         String foundBy = chosen.layout().pageMap() != 0 ? "pages_found_by_page_map" : "pages_found_by_area_slots";
         return new HeapSummary(Version.of(version.text(), version.how()),
                 facts(chosen.origin(), foundBy, mapped.length, reader, verdict, out, abandoned, links, scan),

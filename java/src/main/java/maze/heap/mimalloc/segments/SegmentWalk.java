@@ -30,23 +30,26 @@ public final class SegmentWalk {
     private final HeapContext ctx;
     private final Module mod;
     private final MiVersion version;
+    /** Segments walked at once (PageUnits). */
+    private final int walkers;
 
-    private SegmentWalk(HeapContext ctx, Module mod, MiVersion version) {
+    private SegmentWalk(HeapContext ctx, Module mod, MiVersion version, int walkers) {
         this.ctx = ctx;
         this.mod = mod;
         this.version = version;
+        this.walkers = walkers;
     }
 
-    /** Walks a 1.x heap. */
-    public static HeapSummary v1(HeapContext ctx, Module mod, MiVersion v, BlockSink sink) {
+    /** Walks a 1.x heap, up to {@code walkers} runs of segments at once. */
+    public static HeapSummary v1(HeapContext ctx, Module mod, MiVersion v, int walkers, BlockSink sink) {
         LayoutChooser.Chosen<V1Layout> c = LayoutChoice.choose(ctx, mod, v, V1Layout.REQUEST, V1Layout::from);
-        return new SegmentWalk(ctx, mod, v).run(c, (mem, l) -> SegmentSetup.v1(mem, l, v), sink);
+        return new SegmentWalk(ctx, mod, v, walkers).run(c, (mem, l) -> SegmentSetup.v1(mem, l, v), sink);
     }
 
     /** Walks a 2.x heap; {@code mapWords}: the size of mi_segment_map in words by the file's symbols, 0 when unknown. */
-    public static HeapSummary v2(HeapContext ctx, Module mod, MiVersion v, int mapWords, BlockSink sink) {
+    public static HeapSummary v2(HeapContext ctx, Module mod, MiVersion v, int mapWords, int walkers, BlockSink sink) {
         LayoutChooser.Chosen<V2Layout> c = LayoutChoice.choose(ctx, mod, v, V2Layout.REQUEST, V2Layout::from);
-        return new SegmentWalk(ctx, mod, v).run(c, (mem, l) -> SegmentSetup.v2(mem, l, v, mapWords), sink);
+        return new SegmentWalk(ctx, mod, v, walkers).run(c, (mem, l) -> SegmentSetup.v2(mem, l, v, mapWords), sink);
     }
 
     private <T> HeapSummary run(LayoutChooser.Chosen<T> chosen, BiFunction<FieldReader, T, SegmentSetup> setupOf, BlockSink sink) {
@@ -67,7 +70,7 @@ public final class SegmentWalk {
         LayoutChoice.requireFit(ctx, mod, version, chosen,
                 finder.found().isEmpty() ? "no segment header with a valid cookie was found" : verdict.problem());
         SegmentEmitter out = new SegmentEmitter(mem, s.shape(), s.heap().padding());
-        out.emit(finder.found(), delayedSorted, sink);
+        out.emit(finder.found(), delayedSorted, sink, walkers);
         Map<String, Object> f = facts(chosen.origin(), cookieFrom, roots.size(), allHeaps.size(), delayedSorted.length);
         return new HeapSummary(Version.of(version.text(), version.how()), found(f, finder, out, verdict),
                 owned(out));
