@@ -34,9 +34,21 @@ public final class PatternNaming {
         // registers hold no container objects; the root finder's warnings concern leaks, not names
         RootRegions roots = RootFinder.find(core, blocks, List.of(), new RegisterRoots(), new Warnings());
         BlockPatterns patterns = BlockPatterns.find(blocks, roots, analysis.context().memory(),
-                analysis.context().scanner());
+                analysis.context().scanner(), walked.names(), analysis.vtables()::classOf);
+        AnalysisResult named = renamed(walked, blocks, patterns, listing);
+        return new AnalysisResult(named.aggregate(), named.names(), summary(walked.summary(), builder.skipped()),
+                walked.accounting());
+    }
+
+    /**
+     * The walk's result with every block of {@code blocks} aggregated (and listed) under its
+     * pattern's key, and the names of the typed arrays added.
+     */
+    static AnalysisResult renamed(AnalysisResult walked, BlockTable blocks, BlockPatterns patterns,
+                                  Function<TypeNames, TypedBlockSink> listing) {
+        TypeNames names = patterns.names();
         TypeAggregator aggregate = new TypeAggregator();
-        TypedBlockSink extra = listing == null ? null : listing.apply(walked.names());
+        TypedBlockSink extra = listing == null ? null : listing.apply(names);
         for (int b = 0; b < blocks.count(); b++) {
             long key = patterns.key(b);
             aggregate.block(blocks.start(b), blocks.size(b), 0, key);
@@ -44,8 +56,7 @@ public final class PatternNaming {
                 extra.block(blocks.start(b), blocks.size(b), 0, key);
             }
         }
-        return new AnalysisResult(aggregate, walked.names(), summary(walked.summary(), builder.skipped()),
-                walked.accounting());
+        return new AnalysisResult(aggregate, names, walked.summary(), walked.accounting());
     }
 
     private static ReportSummary summary(ReportSummary s, long skipped) {

@@ -40,6 +40,18 @@ class PatternsScenarioTest {
         assertEquals(run.expected(), run.named(), "blocks per pattern in the listing");
     }
 
+    /** No block but the truth's is named an array ({@code new Gadget[1]}, whose cookie says 1, included). */
+    @Test
+    void onlyTheTruthsArraysAreNamedArrays() {
+        Map<String, Integer> truth = run.expected();
+        long arrays = run.listed.values().stream().filter(b -> b[1].matches("C\\+\\+ [^ ]*\\[\\] \\(.*")).count();
+        long vectors = run.listed.values().stream().filter(b -> b[1].startsWith("std::vector<")).count();
+        long truthArrays = truth.get("gadgetarray") + truth.get("gizmoarray3") + truth.get("gizmoarray5")
+                + truth.get("ptrarray");
+        assertEquals(truthArrays, arrays, "blocks named T[] or T*[]");
+        assertEquals((long) truth.get("ptrvector"), vectors, "blocks named std::vector<T*> body");
+    }
+
     /** The table keeps sizes apart within a pattern: one row per size of the vector bodies. */
     @Test
     void analyzeShowsEachPatternBySize() {
