@@ -18,7 +18,8 @@ import maze.report.TypeAggregator;
 /**
  * An analysis whose blocks without a vtable may be named by their container pattern
  * ({@code --patterns}): walks the heap into a block table, finds the patterns (one more native
- * scan of the core), then aggregates (and lists) the blocks with their final type keys.
+ * scan of the core, unless the reference graph's scan is made anyway: {@link References}), then
+ * aggregates (and lists) the blocks with their final type keys.
  */
 public final class PatternNaming {
     private PatternNaming() {

@@ -6,6 +6,7 @@ import maze.classify.TypeKeys;
 import maze.classify.TypeNames;
 import maze.graph.BlockTable;
 import maze.graph.RootRegions;
+import maze.graph.StartPointers;
 import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
 import maze.memory.ScanSink;
@@ -14,11 +15,11 @@ import maze.memory.ScanSink;
  * Names blocks without a vtable by their shape: first those that tell themselves (tree and list
  * nodes, {@code new T[n]} arrays with their cookie, arrays of pointers to one class), then, from
  * the words pointing at a block's start from another live block or a root, the blocks named by
- * their owner (hashtable buckets and nodes, vector bodies, long strings), from one native scan
- * for words pointing at a block's start. One byte per
+ * their owner (hashtable buckets and nodes, vector bodies, long strings). Those words come from
+ * one native scan, or from the reference graph's scan ({@link StartPointers}). One byte per
  * block, and an int per block once a typed array is found; a block keeps its size beside its pattern.
  */
-public final class BlockPatterns implements ScanSink {
+public final class BlockPatterns implements ScanSink, StartPointers {
     /** In {@link #pattern}: the block's name is {@code typed[b]} of {@link #derived}. */
     private static final byte TYPED = -1;
 
@@ -62,7 +63,7 @@ public final class BlockPatterns implements ScanSink {
 
     /**
      * The patterns blocks tell themselves; the owners' patterns follow as the words pointing at
-     * block starts arrive ({@link #accept}).
+     * block starts arrive ({@link #accept} or {@link #pointer}), from another scan.
      */
     public static BlockPatterns ofShapes(BlockTable blocks, RootRegions roots, MemoryView memory, TypeNames classes,
                                          LongToIntFunction vtableClass) {
@@ -140,7 +141,8 @@ public final class BlockPatterns implements ScanSink {
      * The word at {@code where} points at the start of block b: is {@code where} a container's
      * object? A pointer array may turn out a vector's body; no other name changes.
      */
-    private void pointer(long where, int b) {
+    @Override
+    public void pointer(long where, int b) {
         boolean pointerArray = pattern[b] == TYPED && derived.kind(typed[b]) == DerivedNames.Kind.POINTER_ARRAY;
         if ((pattern[b] != 0 && !pointerArray) || TypeKeys.isClass(blocks.type(b)) || !ownerMemory(where, b)) {
             return;

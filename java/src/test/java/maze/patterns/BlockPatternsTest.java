@@ -10,6 +10,8 @@ import maze.classify.ContainerPattern;
 import maze.classify.TypeKeys;
 import maze.classify.TypeNames;
 import maze.graph.BlockTable;
+import maze.graph.GraphBuilder;
+import maze.graph.RegisterRoots;
 import maze.graph.RootArea;
 import maze.graph.RootKind;
 import maze.graph.RootRegions;
@@ -146,6 +148,23 @@ class BlockPatternsTest {
         triple(DATA + 0x80, block(4), block(4), block(4) + 64);           // empty
         assertEquals(List.of("0 std::vector<Gadget*> body", "1 std::vector body", "2 std::vector<Gadget*> body",
                 "3 C++ Gadget*[]", "4 std::vector body"), named());
+    }
+
+    /** --retained's one scan: the graph's scan passes the words at block starts on; the names are the same. */
+    @Test
+    void theGraphsScanNamesAsAScanOfItsOwn() {
+        objects();
+        triple(DATA, block(0), block(0) + 24, block(0) + 64);
+        pointers(0, block(8), 0, block(9));
+        triple(DATA + 0x20, block(1), 40, 50);
+        triple(DATA + 0x40, block(2), block(2) + 8, block(2) + 64);
+        memory.putLong(block(3), block(2) + 8).putLong(block(3) + 8, block(4));  // interior and start pointers
+        List<String> own = named();
+        BlockTable blocks = table();
+        BlockPatterns p = BlockPatterns.ofShapes(blocks, roots(), memory, CLASSES, BlockPatternsTest::vtableClass);
+        GraphBuilder.build(blocks, roots(), new RegisterRoots(), new WordScanner(), p);
+        assertEquals(List.of("0 std::vector<Gadget*> body", "1 std::string long buffer", "2 std::vector body"), own);
+        assertEquals(own, names(blocks, p));
     }
 
     @Test
