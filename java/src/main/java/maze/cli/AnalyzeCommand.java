@@ -52,7 +52,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--patterns", description = {"also name blocks without a vtable by their container shape"
             + " (libstdc++): std::vector body, std::string long buffer, std::map/set node, std::list node,"
-            + " std::unordered_map/set buckets and node, each with its size, e.g. 'std::vector body (malloc(4096))';"
+            + " std::unordered_map/set buckets and node, std::deque map and buffer, each with its size,"
+            + " e.g. 'std::vector body (malloc(4096))';"
             + " and arrays of C++ classes: 'C++ T[] (new[] of N, malloc(S))', 'C++ T*[] (malloc(S))',"
             + " 'std::vector<T*> body (malloc(S))'; costs one more scan of the core (none more with --retained)"})
     boolean patterns;

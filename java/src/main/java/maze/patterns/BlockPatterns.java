@@ -15,7 +15,7 @@ import maze.memory.ScanSink;
  * Names blocks without a vtable by their shape: first those that tell themselves (tree and list
  * nodes, {@code new T[n]} arrays with their cookie, arrays of pointers to one class), then, from
  * the words pointing at a block's start from another live block or a root, the blocks named by
- * their owner (hashtable buckets and nodes, vector bodies, long strings). Those words come from
+ * their owner (hashtable buckets and nodes, vector bodies, long strings, deque maps and buffers). Those words come from
  * one native scan, or from the reference graph's scan ({@link StartPointers}). One byte per
  * block, and an int per block once a typed array is found; a block keeps its size beside its pattern.
  */
@@ -158,17 +158,37 @@ public final class BlockPatterns implements ScanSink, StartPointers {
         long[] hashNodes = owners.hashNodes(b, where, second, third);
         if (hashNodes != null) {
             name(b, ContainerPattern.HASH_BUCKETS);
-            for (long node : hashNodes) {
-                int n = blocks.indexOf(node);
-                if (pattern[n] == 0 && !TypeKeys.isClass(blocks.type(n))) {
-                    name(n, ContainerPattern.HASH_NODE);
-                }
-            }
+            members(hashNodes, ContainerPattern.HASH_NODE);
         } else if (owners.isVector(b, where, second, third)) {
             vector(b, second);
         } else if (owners.isLongString(b, second, third)) {
             name(b, ContainerPattern.LONG_STRING);
+        } else if (fits(where, OwnerShapes.DEQUE_BYTES)) {
+            deque(b, owners.dequeBuffers(b, where, second));
         }
+    }
+
+    private void deque(int map, long[] buffers) {
+        if (buffers != null) {
+            name(map, ContainerPattern.DEQUE_MAP);
+            members(buffers, ContainerPattern.DEQUE_BUFFER);
+        }
+    }
+
+    /** A container's members (block starts) that have no name yet get {@code p}. */
+    private void members(long[] starts, ContainerPattern p) {
+        for (long start : starts) {
+            int k = blocks.indexOf(start);
+            if (pattern[k] == 0 && !TypeKeys.isClass(blocks.type(k))) {
+                name(k, p);
+            }
+        }
+    }
+
+    /** An object of {@code bytes} at {@code where} lies wholly in its block, or is in a root. */
+    private boolean fits(long where, long bytes) {
+        int holder = blocks.indexOf(where);
+        return holder < 0 || where + bytes <= blocks.end(holder);
     }
 
     /** The object lies wholly in another live block, or starts in a root (freed memory holds stale copies). */

@@ -168,6 +168,29 @@ class BlockPatternsTest {
     }
 
     @Test
+    void dequesNeedTheirIteratorsInTheirMap() {
+        long map = block(0);                          // 8 slots, buffers in slots 3 and 4
+        memory.putLong(map + 24, block(1)).putLong(map + 32, block(2));
+        // start's (cur, first, last) = (buffer, buffer, buffer + 64) looks like an empty vector's
+        // triple; the deque's first word comes before it, and the deque's check first
+        deque(DATA, map, block(1), block(1), map + 24, block(2) + 8, block(2), map + 32);
+        long other = block(4);                        // finish's first is not what its slot holds
+        memory.putLong(other + 24, block(5)).putLong(other + 32, block(6));
+        deque(DATA + 0x60, other, block(5) + 8, block(5), other + 24, block(6) + 8, block(7), other + 32);
+        assertEquals(List.of("0 std::deque map", "1 std::deque buffer", "2 std::deque buffer"), named());
+    }
+
+    /** A deque of 8 map slots and 64-byte buffers at {@code at}: map, map size, start and finish (cur, first, last, node). */
+    private void deque(long at, long map, long startCur, long startFirst, long startNode, long finishCur,
+                       long finishFirst, long finishNode) {
+        memory.putLong(at, map).putLong(at + 8, 8);
+        memory.putLong(at + 16, startCur).putLong(at + 24, startFirst).putLong(at + 32, startFirst + 64)
+                .putLong(at + 40, startNode);
+        memory.putLong(at + 48, finishCur).putLong(at + 56, finishFirst).putLong(at + 64, finishFirst + 64)
+                .putLong(at + 72, finishNode);
+    }
+
+    @Test
     void derivedNamesParseBackAsTheirKeys() {
         TypeNames names = CLASSES.withDerived(List.of("C++ Gadget*[] (malloc(64))", "std::vector<Gizmo*> body (malloc(72))"));
         assertEquals(TypeKeys.ofClass(2), names.keyOf("C++ Gadget*[] (malloc(64))").getAsLong());

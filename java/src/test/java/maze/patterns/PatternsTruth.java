@@ -36,13 +36,15 @@ final class PatternsTruth {
             Map.entry("gizmoarray3", "C++ Gizmo[] (new[] of 3, malloc("),
             Map.entry("gizmoarray5", "C++ Gizmo[] (new[] of 5, malloc("),
             Map.entry("ptrarray", "C++ Gadget*[] (malloc("),
-            Map.entry("ptrvector", "std::vector<Gizmo*> body (malloc("));
+            Map.entry("ptrvector", "std::vector<Gizmo*> body (malloc("),
+            Map.entry("dequemap", "std::deque map (malloc("),
+            Map.entry("dequebuffer", "std::deque buffer (malloc("));
     /** What the fixture makes. */
     static final Map<String, Integer> COUNTS = Map.ofEntries(Map.entry("vector", 8), Map.entry("string", 14),
             Map.entry("rbnode", 31), Map.entry("listnode", 12), Map.entry("hashbuckets", 3), Map.entry("hashnode", 21),
             Map.entry("shared", 4), Map.entry("sharedptr", 3), Map.entry("gadgetarray", 3),
             Map.entry("gizmoarray3", 1), Map.entry("gizmoarray5", 1), Map.entry("ptrarray", 3),
-            Map.entry("ptrvector", 2));
+            Map.entry("ptrvector", 2), Map.entry("dequemap", 2), Map.entry("dequebuffer", 8));
 
     final Path core;
     /** Truth ptr -> {label, recorded size}. */
