@@ -8,12 +8,7 @@ cd "$(dirname "$0")/../.."
 blocks=${1:-10000000}
 work=$(mktemp -d /tmp/maze-graph-bench.XXXXXX)
 trap 'pkill -P $$ 2>/dev/null || true; rm -rf "$work"' EXIT
-target/fixtures/linked_heap "$blocks" >"$work/out" 2>&1 &
-pid=$!
-for _ in $(seq 1200); do grep -q "READY FOR GCORE" "$work/out" && break; sleep 0.2; done
-gcore -o "$work/core" "$pid" >/dev/null 2>&1
-kill "$pid"; wait "$pid" 2>/dev/null || true
-core="$work/core.$pid"
+core=$(tests/bench/linked-core.sh "$blocks" "$work")
 echo "== linked_heap $blocks: $core ($(du -BM --apparent-size "$core" | cut -f1))"
 cat "$core" >/dev/null
 timed() { # LABEL COMMAND...: wall seconds and peak RSS

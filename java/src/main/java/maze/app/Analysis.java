@@ -13,6 +13,7 @@ import maze.classify.BlockClassifier;
 import maze.classify.ClassifyingSink;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
+import maze.classify.VtableIndex;
 import maze.core.CoreModel;
 import maze.core.CoreOptions;
 import maze.core.CoreReader;
@@ -43,6 +44,8 @@ public final class Analysis implements AutoCloseable {
     private final Warnings warnings = new Warnings();
     private final boolean progress;
     private final DebugFiles debugFiles;
+    /** The vtables the latest run named blocks by; empty before any run. */
+    private VtableIndex vtables = VtableIndex.empty();
 
     private Analysis(CoreAccess access, AnalysisRequest request) {
         this.core = access.core();
@@ -72,6 +75,11 @@ public final class Analysis implements AutoCloseable {
      */
     HeapContext context() {
         return context;
+    }
+
+    /** The vtables the latest {@link #run} named blocks by (a word's class, for the pattern pass). */
+    VtableIndex vtables() {
+        return vtables;
     }
 
     /** The core's memory, open until close. */
@@ -124,6 +132,7 @@ public final class Analysis implements AutoCloseable {
             Allocators allocators = detect();
             bar.phase("reading vtable symbols");
             Vtables vtables = Vtables.read(core, debugFiles, warnings);
+            this.vtables = vtables.index();
             TypeAggregator aggregate = new TypeAggregator();
             TypedBlockSink extra = listing == null ? null : listing.apply(vtables.index().names());
             TypedBlockSink typed = extra == null ? aggregate : TeeSink.of(aggregate, extra);

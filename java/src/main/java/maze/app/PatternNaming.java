@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import maze.classify.TypeKeys;
 import maze.classify.TypeNames;
 import maze.classify.TypedBlockSink;
 import maze.graph.BlockTable;
@@ -18,7 +19,8 @@ import maze.report.TypeAggregator;
 /**
  * An analysis whose blocks without a vtable may be named by their container pattern
  * ({@code --patterns}): walks the heap into a block table, finds the patterns (one more native
- * scan of the core), then aggregates (and lists) the blocks with their final type keys.
+ * scan of the core, unless the reference graph's scan is made anyway: {@link References}), then
+ * aggregates (and lists) the blocks with their final type keys.
  */
 public final class PatternNaming {
     private PatternNaming() {
@@ -34,9 +36,21 @@ public final class PatternNaming {
         // registers hold no container objects; the root finder's warnings concern leaks, not names
         RootRegions roots = RootFinder.find(core, blocks, List.of(), new RegisterRoots(), new Warnings());
         BlockPatterns patterns = BlockPatterns.find(blocks, roots, analysis.context().memory(),
-                analysis.context().scanner());
+                analysis.context().scanner(), walked.names(), analysis.vtables()::classOf);
+        AnalysisResult named = renamed(walked, blocks, patterns, listing);
+        return new AnalysisResult(named.aggregate(), named.names(), summary(walked.summary(), builder.skipped()),
+                walked.accounting(), walked.allocatorMetadata());
+    }
+
+    /**
+     * The walk's result with every block of {@code blocks} aggregated (and listed) under its
+     * pattern's key, and the names of the typed arrays added.
+     */
+    static AnalysisResult renamed(AnalysisResult walked, BlockTable blocks, BlockPatterns patterns,
+                                  Function<TypeNames, TypedBlockSink> listing) {
+        TypeNames names = patterns.names();
         TypeAggregator aggregate = new TypeAggregator();
-        TypedBlockSink extra = listing == null ? null : listing.apply(walked.names());
+        TypedBlockSink extra = listing == null ? null : listing.apply(names);
         for (int b = 0; b < blocks.count(); b++) {
             long key = patterns.key(b);
             aggregate.block(blocks.start(b), blocks.size(b), 0, key);
@@ -44,8 +58,12 @@ public final class PatternNaming {
                 extra.block(blocks.start(b), blocks.size(b), 0, key);
             }
         }
-        return new AnalysisResult(aggregate, walked.names(), summary(walked.summary(), builder.skipped()),
-                walked.accounting(), walked.allocatorMetadata());
+        // blocks the graph set apart as the allocator's own (References) are still live blocks
+        for (int i = 0; i < blocks.metadataCount(); i++) {
+            long size = blocks.metadataEnd(i) - blocks.metadataStart(i);
+            aggregate.block(blocks.metadataStart(i), size, 0, TypeKeys.ofSize(size));
+        }
+        return new AnalysisResult(aggregate, names, walked.summary(), walked.accounting(), walked.allocatorMetadata());
     }
 
     private static ReportSummary summary(ReportSummary s, long skipped) {

@@ -18,6 +18,7 @@ import maze.graph.SymbolNames;
 import maze.graph.TlsBlocks;
 import maze.heap.Warnings;
 import maze.memory.CoreMemory;
+import maze.patterns.BlockPatterns;
 import maze.report.MemoryAccounting;
 import maze.report.Ranking;
 import maze.report.ReportSummary;
@@ -37,10 +38,13 @@ public final class References implements AutoCloseable {
     private final ReachSets sets;
     private final Warnings warnings;
     private final long millis;
+    /** The blocks' type keys with their container patterns; null without --patterns. */
+    private final BlockPatterns patterns;
     private Dominators dominators;
 
     private References(Analysis analysis, CoreMemory memory, AnalysisResult result, RefGraph graph, ReachSets sets,
-                       Warnings warnings, long millis) {
+                       Warnings warnings, long millis, BlockPatterns patterns) {
+        this.patterns = patterns;
         this.analysis = analysis;
         this.memory = memory;
         this.result = result;
@@ -51,6 +55,14 @@ public final class References implements AutoCloseable {
     }
 
     public static References build(AnalysisRequest request) throws IOException {
+        return build(request, false);
+    }
+
+    /**
+     * With {@code patterns}, blocks without a vtable are also named by their container pattern
+     * ({@code --patterns}), the owners found in the graph's own scan: one scan for both.
+     */
+    public static References build(AnalysisRequest request, boolean patterns) throws IOException {
         Analysis analysis = Analysis.open(request);
         try {
             BlockTable.Builder blocks = BlockTable.Builder.settingApartMetadata();
@@ -66,10 +78,13 @@ public final class References implements AutoCloseable {
             List<TlsBlocks.Block> tls = TlsBlocks.read(analysis.context(), warnings);
             RootRegions regions = RootFinder.find(core, table, tls, result.allocatorMetadata(),
                     ThreadRegisters.read(core.file()), registers, warnings);
-            RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner());
+            BlockPatterns named = !patterns ? null : BlockPatterns.ofShapes(table, regions,
+                    analysis.context().memory(), result.names(), analysis.vtables()::classOf);
+            RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner(), named);
             ReachSets sets = ReachSets.of(graph);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return new References(analysis, analysis.memory(), result, graph, sets, warnings, ms);
+            AnalysisResult shown = named == null ? result : PatternNaming.renamed(result, table, named, null);
+            return new References(analysis, analysis.memory(), shown, graph, sets, warnings, ms, named);
         } catch (RuntimeException | Error e) {
             analysis.close();
             throw e;
@@ -84,8 +99,14 @@ public final class References implements AutoCloseable {
         return sets;
     }
 
+    /** The names of the blocks' types (with --patterns, also of the typed arrays). */
     public TypeNames names() {
         return result.names();
+    }
+
+    /** Block b's type key: its class or size, or with --patterns its pattern. */
+    public long typeOf(int b) {
+        return patterns == null ? graph.blocks().type(b) : patterns.key(b);
     }
 
     /** The dominator tree and retained sizes, computed on first use. */
@@ -96,7 +117,7 @@ public final class References implements AutoCloseable {
         return dominators;
     }
 
-    /** The heap walk's table, as maze analyze shows it. */
+    /** The heap walk's table, as maze analyze (with --patterns if asked) shows it. */
     public Ranking ranking(int top) {
         return result.ranking(top);
     }

@@ -10,7 +10,9 @@ public enum ContainerPattern {
     TREE_NODE("std::map/set node"),
     LIST_NODE("std::list node"),
     HASH_BUCKETS("std::unordered_map/set buckets"),
-    HASH_NODE("std::unordered_map/set node");
+    HASH_NODE("std::unordered_map/set node"),
+    DEQUE_MAP("std::deque map"),
+    DEQUE_BUFFER("std::deque buffer");
 
     private static final ContainerPattern[] ALL = values();
 

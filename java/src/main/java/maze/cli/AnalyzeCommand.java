@@ -52,8 +52,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--patterns", description = {"also name blocks without a vtable by their container shape"
             + " (libstdc++): std::vector body, std::string long buffer, std::map/set node, std::list node,"
-            + " std::unordered_map/set buckets and node, each with its size, e.g. 'std::vector body (malloc(4096))';"
-            + " costs one more scan of the core"})
+            + " std::unordered_map/set buckets and node, std::deque map and buffer, each with its size,"
+            + " e.g. 'std::vector body (malloc(4096))';"
+            + " and arrays of C++ classes: 'C++ T[] (new[] of N, malloc(S))', 'C++ T*[] (malloc(S))',"
+            + " 'std::vector<T*> body (malloc(S))'; costs one more scan of the core (none more with --retained)"})
     boolean patterns;
 
     @Spec
@@ -65,13 +67,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--top takes 0 (all) or a positive number of rows, not " + top);
         }
         if (retained) {
-            if (patterns) {
-                throw new UserError(ExitCode.USAGE, "--patterns does not go with --retained yet: run them apart");
-            }
             if (html != null) {
                 throw new UserError(ExitCode.USAGE, "--retained is shown as text or JSON, not in the page: leave out --html");
             }
-            return AnalyzeRetained.run(input, top, human, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return AnalyzeRetained.run(input, new AnalyzeRetained.Shown(top, human, patterns), json,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");

@@ -19,19 +19,24 @@ final class AnalyzeRetained {
     private AnalyzeRetained() {
     }
 
-    static int run(CoreInput input, int top, boolean human, Path json, PrintWriter out, PrintWriter err)
-            throws Exception {
+    /** How the tables look: rows (0: all), sizes for people, container patterns named. */
+    record Shown(int top, boolean human, boolean patterns) {
+    }
+
+    static int run(CoreInput input, Shown shown, Path json, PrintWriter out, PrintWriter err) throws Exception {
+        int top = shown.top();
         boolean jsonToStdout = json != null && json.toString().equals("-");
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");
              AnalysisInput in = input.open(file, err);
-             References refs = References.build(input.request(in))) {
-            RetainedReport retained = new RetainedReport(refs.sets(), refs.dominators(), refs.names(), refs.rootNames());
+             References refs = References.build(input.request(in), shown.patterns())) {
+            RetainedReport retained = new RetainedReport(refs.sets(), refs.dominators(), refs.names(), refs.rootNames(),
+                    refs::typeOf);
             if (jsonToStdout) {
                 out.flush();
                 writeJson(refs, retained, top, Stdout.stream());
                 return ExitCode.of(refs.summary()).code;
             }
-            TextReport text = new TextReport(human);
+            TextReport text = new TextReport(shown.human());
             text.writeTable(refs.ranking(top), out);
             out.println();
             retained.write(out, top);

@@ -45,7 +45,8 @@ final class BlocksCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--patterns", description = {"also name blocks without a vtable by their container shape"
-            + " (see maze analyze --help), e.g. 'std::list node (malloc(24))'; costs one more scan of the core"})
+            + " or the C++ class of what they hold (see maze analyze --help), e.g. 'std::list node (malloc(24))',"
+            + " 'C++ T*[] (malloc(48))'; costs one more scan of the core"})
     boolean patterns;
 
     @Spec

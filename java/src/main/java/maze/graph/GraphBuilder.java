@@ -19,6 +19,7 @@ public final class GraphBuilder implements ScanSink {
 
     private final BlockTable blocks;
     private final RootRegions regions;
+    private final StartPointers starts;
     private final int[] firstEdge;
     private final IntList targets = new IntList();
     private final LongArrays rootWhere = new LongArrays();
@@ -27,15 +28,22 @@ public final class GraphBuilder implements ScanSink {
     private int source;   // the block of the latest hit, or the one before it
     private int filled;   // firstEdge is set for blocks below this
 
-    private GraphBuilder(BlockTable blocks, RootRegions regions) {
+    private GraphBuilder(BlockTable blocks, RootRegions regions, StartPointers starts) {
         this.blocks = blocks;
         this.regions = regions;
+        this.starts = starts;
         this.firstEdge = new int[blocks.count() + 1];
     }
 
     /** The graph of {@code blocks}, roots in {@code regions} plus {@code registers}. */
     public static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner) {
-        GraphBuilder b = new GraphBuilder(blocks, regions);
+        return build(blocks, regions, registers, scanner, null);
+    }
+
+    /** As {@link #build}, also passing every word that points at a block's start, wherever it lies, to {@code starts}. */
+    public static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner,
+                                 StartPointers starts) {
+        GraphBuilder b = new GraphBuilder(blocks, regions, starts);
         if (blocks.count() > 0) {
             scanner.findPointers(blocks.scanRanges(JOIN_GAP), b);
         }
@@ -54,6 +62,9 @@ public final class GraphBuilder implements ScanSink {
         int to = blocks.indexOf(word);
         if (to < 0) {
             return;
+        }
+        if (starts != null && word == blocks.start(to)) {
+            starts.pointer(where, to);
         }
         int from = sourceOf(where);
         if (from >= 0) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import maze.classify.TypeNames;
 
 /**
@@ -21,13 +22,20 @@ public final class RetainedReport {
     private final TypeNames names;
     private final RootNames roots;
     private final BlockTable blocks;
+    private final IntToLongFunction typeOf;
 
     public RetainedReport(ReachSets sets, Dominators dom, TypeNames names, RootNames roots) {
+        this(sets, dom, names, roots, sets.graph().blocks()::type);
+    }
+
+    /** {@code typeOf}: each block's type key, when it is not the block table's (--patterns names some by their shape). */
+    public RetainedReport(ReachSets sets, Dominators dom, TypeNames names, RootNames roots, IntToLongFunction typeOf) {
         this.sets = sets;
         this.dom = dom;
         this.names = names;
         this.roots = roots;
         this.blocks = sets.graph().blocks();
+        this.typeOf = typeOf;
     }
 
     /** A type's blocks, their bytes, and what freeing them all would free. */
@@ -119,7 +127,7 @@ public final class RetainedReport {
         long[] count = new long[keys.length];
         long[] total = new long[keys.length];
         for (int b = 0; b < blocks.count(); b++) {
-            int t = Arrays.binarySearch(keys, blocks.type(b));
+            int t = Arrays.binarySearch(keys, typeOf.applyAsLong(b));
             count[t]++;
             total[t] += blocks.size(b);
         }
@@ -134,7 +142,7 @@ public final class RetainedReport {
     private long[] distinctTypes() {
         long[] k = new long[blocks.count()];
         for (int b = 0; b < k.length; b++) {
-            k[b] = blocks.type(b);
+            k[b] = typeOf.applyAsLong(b);
         }
         Arrays.sort(k);
         int n = 0;
@@ -172,7 +180,7 @@ public final class RetainedReport {
             int v = stack[top - 1];
             if (next[v] < first[v + 1]) {
                 int c = child[next[v]++];
-                int t = Arrays.binarySearch(keys, blocks.type(c));
+                int t = Arrays.binarySearch(keys, typeOf.applyAsLong(c));
                 if (active[t]++ == 0) {
                     out[t] += dom.retained(c);
                 }
@@ -181,7 +189,7 @@ public final class RetainedReport {
             } else {
                 top--;
                 if (v < n) {
-                    active[Arrays.binarySearch(keys, blocks.type(v))]--;
+                    active[Arrays.binarySearch(keys, typeOf.applyAsLong(v))]--;
                 }
             }
         }
@@ -244,7 +252,7 @@ public final class RetainedReport {
         }
         List<BlockRow> rows = new ArrayList<>();
         for (int b : Arrays.copyOf(best, size)) {
-            rows.add(new BlockRow(blocks.start(b), blocks.size(b), names.name(blocks.type(b)),
+            rows.add(new BlockRow(blocks.start(b), blocks.size(b), names.name(typeOf.applyAsLong(b)),
                     ReachSets.name(sets.set(b)), dom.retained(b)));
         }
         return rows;

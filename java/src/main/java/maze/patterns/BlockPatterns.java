@@ -1,56 +1,109 @@
 package maze.patterns;
 
+import java.util.function.LongToIntFunction;
 import maze.classify.ContainerPattern;
 import maze.classify.TypeKeys;
+import maze.classify.TypeNames;
 import maze.graph.BlockTable;
 import maze.graph.RootRegions;
+import maze.graph.StartPointers;
 import maze.memory.CoreScanner;
 import maze.memory.MemoryView;
 import maze.memory.ScanSink;
 
 /**
- * Names blocks without a vtable by their shape: first the nodes that tell themselves (tree and
- * list nodes), then, in one native scan for words pointing at a block's start from another live
- * block or a root, the blocks named by their owner (hashtable buckets and nodes, vector bodies,
- * long strings). One byte per block; a block keeps its size beside its pattern.
+ * Names blocks without a vtable by their shape: first those that tell themselves (tree and list
+ * nodes, {@code new T[n]} arrays with their cookie, arrays of pointers to one class), then, from
+ * the words pointing at a block's start from another live block or a root, the blocks named by
+ * their owner (hashtable buckets and nodes, vector bodies, long strings, deque maps and buffers). Those words come from
+ * one native scan, or from the reference graph's scan ({@link StartPointers}). One byte per
+ * block, and an int per block once a typed array is found; a block keeps its size beside its pattern.
  */
-public final class BlockPatterns implements ScanSink {
+public final class BlockPatterns implements ScanSink, StartPointers {
+    /** In {@link #pattern}: the block's name is {@code typed[b]} of {@link #derived}. */
+    private static final byte TYPED = -1;
+
     private final BlockTable blocks;
     private final RootRegions roots;
     private final MemoryView memory;
     private final NodeShapes nodes;
     private final OwnerShapes owners;
-    /** 0: no pattern, else the pattern's ordinal + 1. */
+    private final ArrayShapes arrays;
+    private final TypeNames classes;
+    private final DerivedNames derived = new DerivedNames();
+    /** 0: no pattern, TYPED, else the pattern's ordinal + 1. */
     private final byte[] pattern;
+    /** The derived name's id of each TYPED block; allocated with the first. */
+    private int[] typed;
 
-    private BlockPatterns(BlockTable blocks, RootRegions roots, MemoryView memory) {
+    private BlockPatterns(BlockTable blocks, RootRegions roots, MemoryView memory, TypeNames classes,
+                          LongToIntFunction vtableClass) {
         this.blocks = blocks;
         this.roots = roots;
         this.memory = memory;
+        this.classes = classes;
         this.nodes = new NodeShapes(blocks, memory);
         this.owners = new OwnerShapes(blocks, memory, nodes);
+        this.arrays = new ArrayShapes(blocks, nodes, vtableClass);
         this.pattern = new byte[blocks.count()];
     }
 
-    public static BlockPatterns find(BlockTable blocks, RootRegions roots, MemoryView memory, CoreScanner scanner) {
-        BlockPatterns p = new BlockPatterns(blocks, roots, memory);
-        for (int b = 0; b < blocks.count(); b++) {
-            if (!TypeKeys.isClass(blocks.type(b))) {
-                if (p.nodes.isTreeNode(b)) {
-                    p.name(b, ContainerPattern.TREE_NODE);
-                } else if (p.nodes.isListNode(b)) {
-                    p.name(b, ContainerPattern.LIST_NODE);
-                }
-            }
-        }
+    /**
+     * Every pattern, with one native scan for pointers to block starts. {@code classes} name the
+     * blocks' class ids, {@code vtableClass} gives a word's class when it is a vtable pointer (else -1).
+     */
+    public static BlockPatterns find(BlockTable blocks, RootRegions roots, MemoryView memory, CoreScanner scanner,
+                                     TypeNames classes, LongToIntFunction vtableClass) {
+        BlockPatterns p = ofShapes(blocks, roots, memory, classes, vtableClass);
         if (blocks.count() > 0) {
             scanner.findPointers(p.startRanges(), p);
         }
         return p;
     }
 
+    /**
+     * The patterns blocks tell themselves; the owners' patterns follow as the words pointing at
+     * block starts arrive ({@link #accept} or {@link #pointer}), from another scan.
+     */
+    public static BlockPatterns ofShapes(BlockTable blocks, RootRegions roots, MemoryView memory, TypeNames classes,
+                                         LongToIntFunction vtableClass) {
+        BlockPatterns p = new BlockPatterns(blocks, roots, memory, classes, vtableClass);
+        for (int b = 0; b < blocks.count(); b++) {
+            if (!TypeKeys.isClass(blocks.type(b))) {
+                p.ownShape(b);
+            }
+        }
+        return p;
+    }
+
+    private void ownShape(int b) {
+        if (nodes.isTreeNode(b)) {
+            name(b, ContainerPattern.TREE_NODE);
+        } else if (nodes.isListNode(b)) {
+            name(b, ContainerPattern.LIST_NODE);
+        } else {
+            long n = arrays.newArrayCount(b);
+            if (n > 0) {
+                typed(b, DerivedNames.Kind.NEW_ARRAY, arrays.newArrayClass(b), n);
+                return;
+            }
+            int t = arrays.pointerArrayClass(b);
+            if (t >= 0) {
+                typed(b, DerivedNames.Kind.POINTER_ARRAY, t, 0);
+            }
+        }
+    }
+
+    /** The type names: the classes, then the typed arrays' names (their ids past the classes). */
+    public TypeNames names() {
+        return classes.withDerived(derived.display(classes));
+    }
+
     /** The block's type key: its class, its pattern with its size, or its size. */
     public long key(int b) {
+        if (pattern[b] == TYPED) {
+            return TypeKeys.ofClass(classes.classCount() + typed[b]);
+        }
         long base = blocks.type(b);
         return pattern[b] == 0 ? base : TypeKeys.ofPattern(ContainerPattern.of(pattern[b] - 1), blocks.size(b));
     }
@@ -77,32 +130,65 @@ public final class BlockPatterns implements ScanSink {
     @Override
     public void accept(long[] addresses, long[] words, int count) {
         for (int i = 0; i < count; i++) {
-            owner(addresses[i], words[i]);
+            int b = blocks.indexOf(words[i]);
+            if (b >= 0 && blocks.start(b) == words[i]) {
+                pointer(addresses[i], b);
+            }
         }
     }
 
-    /** The word at {@code where} points at the start of a block: is {@code where} a container's object? */
-    private void owner(long where, long word) {
-        int b = blocks.indexOf(word);
-        if (b < 0 || pattern[b] != 0 || TypeKeys.isClass(blocks.type(b)) || !ownerMemory(where, b)) {
+    /**
+     * The word at {@code where} points at the start of block b: is {@code where} a container's
+     * object? A pointer array may turn out a vector's body; no other name changes.
+     */
+    @Override
+    public void pointer(long where, int b) {
+        boolean pointerArray = pattern[b] == TYPED && derived.kind(typed[b]) == DerivedNames.Kind.POINTER_ARRAY;
+        if ((pattern[b] != 0 && !pointerArray) || TypeKeys.isClass(blocks.type(b)) || !ownerMemory(where, b)) {
             return;
         }
         long second = memory.readLongOr(where + 8, 0);
         long third = memory.readLongOr(where + 16, 0);
+        if (pointerArray) {
+            if (owners.isVector(b, where, second, third)) {
+                vector(b, second);
+            }
+            return;
+        }
         long[] hashNodes = owners.hashNodes(b, where, second, third);
         if (hashNodes != null) {
             name(b, ContainerPattern.HASH_BUCKETS);
-            for (long node : hashNodes) {
-                int n = blocks.indexOf(node);
-                if (pattern[n] == 0 && !TypeKeys.isClass(blocks.type(n))) {
-                    name(n, ContainerPattern.HASH_NODE);
-                }
-            }
+            members(hashNodes, ContainerPattern.HASH_NODE);
         } else if (owners.isVector(b, where, second, third)) {
-            name(b, ContainerPattern.VECTOR_BODY);
+            vector(b, second);
         } else if (owners.isLongString(b, second, third)) {
             name(b, ContainerPattern.LONG_STRING);
+        } else if (fits(where, OwnerShapes.DEQUE_BYTES)) {
+            deque(b, owners.dequeBuffers(b, where, second));
         }
+    }
+
+    private void deque(int map, long[] buffers) {
+        if (buffers != null) {
+            name(map, ContainerPattern.DEQUE_MAP);
+            members(buffers, ContainerPattern.DEQUE_BUFFER);
+        }
+    }
+
+    /** A container's members (block starts) that have no name yet get {@code p}. */
+    private void members(long[] starts, ContainerPattern p) {
+        for (long start : starts) {
+            int k = blocks.indexOf(start);
+            if (pattern[k] == 0 && !TypeKeys.isClass(blocks.type(k))) {
+                name(k, p);
+            }
+        }
+    }
+
+    /** An object of {@code bytes} at {@code where} lies wholly in its block, or is in a root. */
+    private boolean fits(long where, long bytes) {
+        int holder = blocks.indexOf(where);
+        return holder < 0 || where + bytes <= blocks.end(holder);
     }
 
     /** The object lies wholly in another live block, or starts in a root (freed memory holds stale copies). */
@@ -114,7 +200,25 @@ public final class BlockPatterns implements ScanSink {
         return roots.areaAt(where) >= 0;
     }
 
+    /** A vector body whose elements up to {@code end} point at blocks of one class is that class's pointer vector. */
+    private void vector(int b, long end) {
+        int t = arrays.elementClass(blocks.start(b), end);
+        if (t >= 0) {
+            typed(b, DerivedNames.Kind.POINTER_VECTOR, t, 0);
+        } else {
+            name(b, ContainerPattern.VECTOR_BODY);
+        }
+    }
+
     private void name(int b, ContainerPattern p) {
         pattern[b] = (byte) (p.ordinal() + 1);
+    }
+
+    private void typed(int b, DerivedNames.Kind kind, int classId, long count) {
+        if (typed == null) {
+            typed = new int[blocks.count()];
+        }
+        typed[b] = derived.id(kind, classId, count, blocks.size(b));
+        pattern[b] = TYPED;
     }
 }

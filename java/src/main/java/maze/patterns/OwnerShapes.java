@@ -14,7 +14,11 @@ import maze.memory.MemoryView;
  * <li>a vector (begin, end, capacity end): begin &lt;= end &lt;= capacity end, all inside the
  * block, capacity above begin (pointers into the block), and not inside a stdio FILE;</li>
  * <li>a long string (pointer, length, capacity): 15 &lt; capacity, length &lt;= capacity,
- * capacity + 1 within the block and a NUL at the length (small integers, not pointers).</li>
+ * capacity + 1 within the block and a NUL at the length (small integers, not pointers);</li>
+ * <li>a deque (map, map size, start and finish iterators of cur, first, last, node): a map of at
+ * least 8 slots within the block, both iterators' nodes in it, start before finish, each iterator's
+ * first the buffer its node slot holds, both buffers of one length with cur inside, and every slot
+ * from start's node to finish's the start of a live block that long at least.</li>
  * </ul>
  */
 final class OwnerShapes {
@@ -89,6 +93,42 @@ final class OwnerShapes {
             return null;
         }
         return chain(firstNode, memory.readLongOr(where + 24, -1));
+    }
+
+    /** A deque's object: map, map size, then the start and finish iterators (cur, first, last, node). */
+    static final long DEQUE_BYTES = 80;
+    private static final long DEQUE_MIN_MAP = 8;
+
+    /** The deque's buffers in map order if {@code where} holds a std::deque whose map is block b, else null. */
+    long[] dequeBuffers(int b, long where, long mapSize) {
+        long map = blocks.start(b);
+        long startNode = nodes.word(where + 40);
+        long finishNode = nodes.word(where + 72);
+        if (mapSize < DEQUE_MIN_MAP || mapSize > blocks.size(b) / 8 || startNode < map || finishNode < startNode
+                || finishNode >= map + 8 * mapSize || ((startNode - map) & 7) != 0 || ((finishNode - map) & 7) != 0) {
+            return null;
+        }
+        long length = nodes.word(where + 32) - nodes.word(where + 24);
+        if (length <= 0 || !iterator(where + 16, startNode, length) || !iterator(where + 48, finishNode, length)) {
+            return null;
+        }
+        long[] out = new long[(int) ((finishNode - startNode) / 8 + 1)];
+        for (int i = 0; i < out.length; i++) {
+            long buffer = nodes.word(startNode + 8L * i);
+            int k = blocks.indexOf(buffer);
+            if (k < 0 || blocks.start(k) != buffer || blocks.size(k) < length) {
+                return null;
+            }
+            out[i] = buffer;
+        }
+        return out;
+    }
+
+    /** A deque iterator at {@code it} (cur, first, last, node): first is what its node slot holds, last first + length, cur inside. */
+    private boolean iterator(long it, long node, long length) {
+        long cur = nodes.word(it);
+        long first = nodes.word(it + 8);
+        return first == nodes.word(node) && nodes.word(it + 16) == first + length && cur >= first && cur < first + length;
     }
 
     /** The rehash policy's maximum load factor (a float, 1.0 unless the program set it) is plausible. */

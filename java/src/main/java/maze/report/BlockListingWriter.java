@@ -39,7 +39,7 @@ public final class BlockListingWriter implements TypedBlockSink, Flushable {
     public BlockListingWriter(OutputStream out, TypeNames names, ListingFilter filter) {
         this.line = new JsonLineBuffer(out);
         this.names = names;
-        this.classNames = new byte[names.classCount()][];
+        this.classNames = new byte[names.idCount()][];
         this.anyType = filter.type() == null;
         OptionalLong key = anyType ? OptionalLong.empty() : names.keyOf(filter.type());
         // an unknown type matches no block; Long.MIN_VALUE is no type key

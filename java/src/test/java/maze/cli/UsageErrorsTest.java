@@ -27,10 +27,14 @@ class UsageErrorsTest {
     }
 
     @Test
-    void patternsWithRetainedIsAUsageError() {
-        CliRun r = CliRun.maze("analyze", "/nonexistent/core", "--patterns", "--retained");
-        assertEquals(ExitCode.USAGE.code, r.exit());
-        assertTrue(r.err().startsWith("maze: --patterns does not go with --retained"), r.err());
+    void patternsGoWithRetainedButNotWithItsPage() {
+        CliRun alone = CliRun.maze("analyze", "/nonexistent/core", "--retained");
+        CliRun both = CliRun.maze("analyze", "/nonexistent/core", "--patterns", "--retained");
+        assertTrue(both.exit() != ExitCode.USAGE.code && both.err().contains("/nonexistent/core"), both.err());
+        assertEquals(alone.exit() + alone.err(), both.exit() + both.err(), "refused for the core, as without --patterns");
+        CliRun page = CliRun.maze("analyze", "/nonexistent/core", "--patterns", "--retained", "--html", "x.html");
+        assertEquals(ExitCode.USAGE.code, page.exit());
+        assertTrue(page.err().startsWith("maze: --retained is shown as text or JSON"), page.err());
     }
 
     @Test

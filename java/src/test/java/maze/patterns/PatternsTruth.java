@@ -18,23 +18,33 @@ import maze.testing.Fixtures;
 
 /**
  * A gcore of the patterns fixture, its truth (every container block's pattern) and
- * {@code maze blocks --patterns} on it, scored block by block: the whole recorded range inside the
- * listed block, and that block named with the pattern.
+ * {@code maze blocks --patterns} on it, scored block by block: the recorded pointer is the listed
+ * block's start, the whole recorded range inside it, and that block named with the pattern.
  */
 final class PatternsTruth {
     /** Truth label -> the name maze gives it, before the size. */
-    static final Map<String, String> NAMES = Map.of(
-            "vector", "std::vector body (malloc(",
-            "string", "std::string long buffer (malloc(",
-            "rbnode", "std::map/set node (malloc(",
-            "listnode", "std::list node (malloc(",
-            "hashbuckets", "std::unordered_map/set buckets (malloc(",
-            "hashnode", "std::unordered_map/set node (malloc(",
-            "shared", "C++ std::_Sp_counted_ptr_inplace<Widget, ",
-            "sharedptr", "C++ std::_Sp_counted_ptr<Widget*, ");
+    static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("vector", "std::vector body (malloc("),
+            Map.entry("string", "std::string long buffer (malloc("),
+            Map.entry("rbnode", "std::map/set node (malloc("),
+            Map.entry("listnode", "std::list node (malloc("),
+            Map.entry("hashbuckets", "std::unordered_map/set buckets (malloc("),
+            Map.entry("hashnode", "std::unordered_map/set node (malloc("),
+            Map.entry("shared", "C++ std::_Sp_counted_ptr_inplace<Widget, "),
+            Map.entry("sharedptr", "C++ std::_Sp_counted_ptr<Widget*, "),
+            Map.entry("gadgetarray", "C++ Gadget[] (new[] of 4, malloc("),
+            Map.entry("gizmoarray3", "C++ Gizmo[] (new[] of 3, malloc("),
+            Map.entry("gizmoarray5", "C++ Gizmo[] (new[] of 5, malloc("),
+            Map.entry("ptrarray", "C++ Gadget*[] (malloc("),
+            Map.entry("ptrvector", "std::vector<Gizmo*> body (malloc("),
+            Map.entry("dequemap", "std::deque map (malloc("),
+            Map.entry("dequebuffer", "std::deque buffer (malloc("));
     /** What the fixture makes. */
-    static final Map<String, Integer> COUNTS = Map.of("vector", 8, "string", 14, "rbnode", 31, "listnode", 12,
-            "hashbuckets", 3, "hashnode", 21, "shared", 4, "sharedptr", 3);
+    static final Map<String, Integer> COUNTS = Map.ofEntries(Map.entry("vector", 8), Map.entry("string", 14),
+            Map.entry("rbnode", 31), Map.entry("listnode", 12), Map.entry("hashbuckets", 3), Map.entry("hashnode", 21),
+            Map.entry("shared", 4), Map.entry("sharedptr", 3), Map.entry("gadgetarray", 3),
+            Map.entry("gizmoarray3", 1), Map.entry("gizmoarray5", 1), Map.entry("ptrarray", 3),
+            Map.entry("ptrvector", 2), Map.entry("dequemap", 2), Map.entry("dequebuffer", 8));
 
     final Path core;
     /** Truth ptr -> {label, recorded size}. */
@@ -80,7 +90,9 @@ final class PatternsTruth {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<Long, String[]> t : truth.entrySet()) {
             Map.Entry<Long, String[]> b = listed.floorEntry(t.getKey());
-            boolean inside = b != null && t.getKey() + Long.parseLong(t.getValue()[1]) <= Long.parseLong(b.getValue()[0]);
+            // the recorded pointer is the block's start (an array's block starts with its cookie)
+            boolean inside = b != null && b.getKey().equals(t.getKey())
+                    && t.getKey() + Long.parseLong(t.getValue()[1]) <= Long.parseLong(b.getValue()[0]);
             String got = inside ? b.getValue()[1] : "not listed";
             if (!got.startsWith(NAMES.get(t.getValue()[0]))) {
                 wrong.add(String.format("0x%x %s: %s", t.getKey(), t.getValue()[0], got));
