@@ -8,6 +8,7 @@ import maze.core.ThreadRegisters;
 import maze.graph.BlockTable;
 import maze.graph.Dominators;
 import maze.graph.GraphBuilder;
+import maze.graph.GraphTiming;
 import maze.graph.ReachSets;
 import maze.graph.RefGraph;
 import maze.graph.RegisterRoots;
@@ -35,10 +36,11 @@ public final class References implements AutoCloseable {
     private final ReachSets sets;
     private final Warnings warnings;
     private final long millis;
+    private final GraphTiming timing;
     private Dominators dominators;
 
     private References(Analysis analysis, CoreMemory memory, AnalysisResult result, RefGraph graph, ReachSets sets,
-                       Warnings warnings, long millis) {
+                       Warnings warnings, long millis, GraphTiming timing) {
         this.analysis = analysis;
         this.memory = memory;
         this.result = result;
@@ -46,13 +48,16 @@ public final class References implements AutoCloseable {
         this.sets = sets;
         this.warnings = warnings;
         this.millis = millis;
+        this.timing = timing;
     }
 
     public static References build(AnalysisRequest request) throws IOException {
+        GraphTiming timing = new GraphTiming();
         Analysis analysis = Analysis.open(request);
         try {
             BlockTable.Builder blocks = new BlockTable.Builder();
             AnalysisResult result = analysis.run(names -> blocks);
+            timing.lap("open, heap walk");
             long t0 = System.nanoTime();
             var core = analysis.core();
             Warnings warnings = new Warnings();
@@ -64,10 +69,13 @@ public final class References implements AutoCloseable {
             List<TlsBlocks.Block> tls = TlsBlocks.read(analysis.context(), warnings);
             RootRegions regions = RootFinder.find(core, table, tls, ThreadRegisters.read(core.file()), registers,
                     warnings);
+            timing.lap("block table, roots");
             RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner());
+            timing.lap("scan, edges");
             ReachSets sets = ReachSets.of(graph);
+            timing.lap("sets");
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return new References(analysis, analysis.memory(), result, graph, sets, warnings, ms);
+            return new References(analysis, analysis.memory(), result, graph, sets, warnings, ms, timing);
         } catch (RuntimeException | Error e) {
             analysis.close();
             throw e;
@@ -90,8 +98,14 @@ public final class References implements AutoCloseable {
     public synchronized Dominators dominators() {
         if (dominators == null) {
             dominators = Dominators.of(sets);
+            timing.lap("dominators");
         }
         return dominators;
+    }
+
+    /** With -Dmaze.graph.timing=true, prints the time since the last phase under {@code phase}. */
+    public void lap(String phase) {
+        timing.lap(phase);
     }
 
     /** The heap walk's table, as maze analyze shows it. */
