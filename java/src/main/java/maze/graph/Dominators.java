@@ -60,9 +60,9 @@ public final class Dominators {
         int[] next = new int[n + 1];
         GraphTiming part = new GraphTiming();
         RetentionGraph g = new RetentionGraph(sets);
-        int reached = g.depthFirst(pre, vertex, parent, next);
+        int[] first = new int[n + 2];
+        int reached = g.depthFirst(pre, vertex, parent, next, first);
         part.lap("  depth-first search");
-        int[] first = new int[reached + 1];
         int[] preds = g.predecessors(pre, reached, first);
         part.lap("  predecessors");
         // pre and next are spent: they become the semi-NCA's scratch arrays

@@ -47,11 +47,12 @@ final class RetentionGraph {
     /**
      * Depth-first search from the super-root, without recursion: numbers the nodes it reaches in
      * preorder ({@code pre}: node to number, -1 when unreached; {@code vertex}: number to node;
-     * {@code parent}: number to its tree parent's, -1 for the super-root). {@code next} (n + 1
-     * long) holds each stacked node's next edge; the stack itself is the tree path to the node on top.
-     * Returns how many nodes it reached.
+     * {@code parent}: number to its tree parent's, -1 for the super-root), and counts each one's
+     * predecessors in {@code first} (n + 2 long, zeroed): the search looks at every kept edge of a
+     * node it reaches once. {@code next} (n + 1 long) holds each stacked node's next edge; the stack
+     * itself is the tree path to the node on top. Returns how many nodes it reached.
      */
-    int depthFirst(int[] pre, int[] vertex, int[] parent, int[] next) {
+    int depthFirst(int[] pre, int[] vertex, int[] parent, int[] next, int[] first) {
         java.util.Arrays.fill(pre, -1);
         pre[n] = 0;
         vertex[0] = n;
@@ -64,15 +65,14 @@ final class RetentionGraph {
             int w = -1;
             if (v == n) {
                 while (e < heads.length && w < 0) {
-                    int t = heads[e++];
-                    w = pre[t] < 0 ? t : -1;
+                    w = visit(heads[e++], pre, first);
                 }
             } else {
                 boolean anchored = sets.set(v) == ReachSets.ANCHORED;
                 int end = graph.firstEdge(v + 1);
                 while (e < end && w < 0) {
                     int t = graph.target(e++);
-                    w = pre[t] < 0 && keeps(anchored, t) ? t : -1;
+                    w = keeps(anchored, t) ? visit(t, pre, first) : -1;
                 }
             }
             next[p] = e;
@@ -81,6 +81,7 @@ final class RetentionGraph {
                 continue;
             }
             pre[w] = count;
+            first[count]++;
             vertex[count] = w;
             parent[count] = p;
             next[count] = graph.firstEdge(w);
@@ -89,34 +90,30 @@ final class RetentionGraph {
         return count;
     }
 
-    /**
-     * The predecessors of every reached node by preorder number: those of number w are the
-     * returned array's [first[w], first[w + 1]) ({@code first}: reached + 1 long, filled here).
-     * Every successor of a reached node is reached: the search followed all of them.
-     */
-    int[] predecessors(int[] pre, int reached, int[] first) {
-        gather(pre, first, null);
-        for (int w = 1; w < reached; w++) {
-            first[w] += first[w - 1]; // now the end of w's predecessors
+    /** An edge into {@code t}: t when not numbered yet (the caller numbers it), else counted and -1. */
+    private static int visit(int t, int[] pre, int[] first) {
+        if (pre[t] < 0) {
+            return t;
         }
-        int total = reached == 0 ? 0 : first[reached - 1];
-        first[reached] = total;
-        int[] preds = new int[total];
-        gather(pre, first, preds);
-        return preds;
+        first[pre[t]]++;
+        return -1;
     }
 
     /**
-     * Every kept edge into a node: counted in first[its number] when {@code preds} is null, else its
-     * source's number stored at --first[its number] (first then ends as the start of each node's).
+     * The predecessors of every reached node by preorder number: those of number w are the
+     * returned array's [first[w], first[w + 1]) ({@code first}: as counted by
+     * {@link #depthFirst}, made the starts here). Every successor of a reached node is reached:
+     * the search followed all of them.
      */
-    private void gather(int[] pre, int[] first, int[] preds) {
+    int[] predecessors(int[] pre, int reached, int[] first) {
+        for (int w = 1; w < reached; w++) {
+            first[w] += first[w - 1]; // now the end of w's predecessors
+        }
+        int total = first[reached - 1];
+        first[reached] = total;
+        int[] preds = new int[total];
         for (int t : heads) {
-            if (preds == null) {
-                first[pre[t]]++;
-            } else {
-                preds[--first[pre[t]]] = 0;
-            }
+            preds[--first[pre[t]]] = 0;
         }
         for (int v = 0; v < n; v++) {
             if (pre[v] < 0) {
@@ -125,15 +122,11 @@ final class RetentionGraph {
             boolean anchored = sets.set(v) == ReachSets.ANCHORED;
             for (int e = graph.firstEdge(v); e < graph.firstEdge(v + 1); e++) {
                 int t = graph.target(e);
-                if (!keeps(anchored, t)) {
-                    continue;
-                }
-                if (preds == null) {
-                    first[pre[t]]++;
-                } else {
+                if (keeps(anchored, t)) {
                     preds[--first[pre[t]]] = pre[v];
                 }
             }
         }
+        return preds;
     }
 }
