@@ -41,10 +41,16 @@ public final class GraphBuilder implements ScanSink {
 
     /** The graph of {@code blocks}, roots in {@code regions} plus {@code registers}. */
     public static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner) {
+        return build(blocks, regions, registers, scanner, PIPE);
+    }
+
+    /** {@code piped}: the scan on a thread of its own ({@link ScanPipe}), else on this one. */
+    static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner,
+                          boolean piped) {
         GraphBuilder b = new GraphBuilder(blocks, regions);
         if (blocks.count() > 0) {
             long t0 = System.nanoTime();
-            if (PIPE) {
+            if (piped) {
                 ScanPipe.findPointers(scanner, blocks.scanRanges(JOIN_GAP), b);
             } else {
                 scanner.findPointers(blocks.scanRanges(JOIN_GAP), b);

@@ -91,6 +91,20 @@ class GraphTest {
     }
 
     @Test
+    void theScanOnItsOwnThreadGivesTheSameGraph() {
+        RefGraph piped = GraphBuilder.build(blocks(), globals(), new RegisterRoots(), memory(), true);
+        RefGraph inline = GraphBuilder.build(blocks(), globals(), new RegisterRoots(), memory(), false);
+        assertEquals(6, inline.edgeCount());
+        assertEquals(inline.edgeCount(), piped.edgeCount());
+        for (int b = 0; b < 6; b++) {
+            assertArrayEquals(targets(inline, b), targets(piped, b), "block " + b);
+        }
+        assertEquals(1, piped.rootCount());
+        assertEquals(inline.rootWhere(0), piped.rootWhere(0));
+        assertEquals(inline.rootTarget(0), piped.rootTarget(0));
+    }
+
+    @Test
     void aRegisterAnchorsWhatItPointsTo() {
         RegisterRoots regs = new RegisterRoots();
         RootRegions.Builder r = new RootRegions.Builder();
