@@ -3,6 +3,7 @@ package maze.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import maze.classify.TypeKeys;
 import org.junit.jupiter.api.Test;
 
 /** BlockTable.indexOf against a search of every block, on random tables: dense, spread far apart, empty blocks. */
@@ -33,6 +34,30 @@ class BlockTableTest {
                 assertEquals(linear(starts, ends, address), t.indexOf(address),
                         String.format("table %d, address 0x%x", table, address));
             }
+        }
+    }
+
+    /** Past several growths of the builder, with the first C++ class arriving late, every block keeps its bytes and type. */
+    @Test
+    void aLargeTableKeepsEveryBlock() {
+        BlockTable.Builder b = new BlockTable.Builder();
+        int n = 200_003;
+        for (int i = 0; i < n; i++) {
+            long size = 16 + i % 5 * 8;
+            b.block(0x10000 + 64L * i, size, 0, i >= 150_000 && i % 3 == 0 ? TypeKeys.ofClass(i % 11) : size);
+            if (i % 1000 == 999) {
+                b.block(0x10000 + 64L * i + 8, 8, 0, 8); // overlaps the block before: left out
+            }
+        }
+        BlockTable t = b.build();
+        assertEquals(n, t.count());
+        assertEquals(n / 1000, b.skipped());
+        for (int i = 0; i < n; i++) {
+            long size = 16 + i % 5 * 8;
+            assertEquals(0x10000 + 64L * i, t.start(i), "block " + i);
+            assertEquals(size, t.size(i), "block " + i);
+            assertEquals(i >= 150_000 && i % 3 == 0 ? TypeKeys.ofClass(i % 11) : TypeKeys.ofSize(size), t.type(i), "block " + i);
+            assertEquals(i, t.indexOf(0x10000 + 64L * i + size - 1), "block " + i);
         }
     }
 
