@@ -8,6 +8,7 @@ import maze.core.ThreadRegisters;
 import maze.graph.BlockTable;
 import maze.graph.Dominators;
 import maze.graph.GraphBuilder;
+import maze.graph.GraphTiming;
 import maze.graph.ReachSets;
 import maze.graph.RefGraph;
 import maze.graph.RegisterRoots;
@@ -40,10 +41,11 @@ public final class References implements AutoCloseable {
     private final long millis;
     /** The blocks' type keys with their container patterns; null without --patterns. */
     private final BlockPatterns patterns;
+    private final GraphTiming timing;
     private Dominators dominators;
 
     private References(Analysis analysis, CoreMemory memory, AnalysisResult result, RefGraph graph, ReachSets sets,
-                       Warnings warnings, long millis, BlockPatterns patterns) {
+                       Warnings warnings, long millis, BlockPatterns patterns, GraphTiming timing) {
         this.patterns = patterns;
         this.analysis = analysis;
         this.memory = memory;
@@ -52,6 +54,7 @@ public final class References implements AutoCloseable {
         this.sets = sets;
         this.warnings = warnings;
         this.millis = millis;
+        this.timing = timing;
     }
 
     public static References build(AnalysisRequest request) throws IOException {
@@ -63,10 +66,12 @@ public final class References implements AutoCloseable {
      * ({@code --patterns}), the owners found in the graph's own scan: one scan for both.
      */
     public static References build(AnalysisRequest request, boolean patterns) throws IOException {
+        GraphTiming timing = new GraphTiming();
         Analysis analysis = Analysis.open(request);
         try {
             BlockTable.Builder blocks = BlockTable.Builder.settingApartMetadata();
             AnalysisResult result = analysis.run(names -> blocks);
+            timing.lap("open, heap walk");
             long t0 = System.nanoTime();
             var core = analysis.core();
             Warnings warnings = new Warnings();
@@ -80,11 +85,14 @@ public final class References implements AutoCloseable {
                     ThreadRegisters.read(core.file()), registers, warnings);
             BlockPatterns named = !patterns ? null : BlockPatterns.ofShapes(table, regions,
                     analysis.context().memory(), result.names(), analysis.vtables()::classOf);
+            timing.lap("block table, roots");
             RefGraph graph = GraphBuilder.build(table, regions, registers, analysis.context().scanner(), named);
+            timing.lap("scan, edges");
             ReachSets sets = ReachSets.of(graph);
+            timing.lap("sets");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             AnalysisResult shown = named == null ? result : PatternNaming.renamed(result, table, named, null);
-            return new References(analysis, analysis.memory(), shown, graph, sets, warnings, ms, named);
+            return new References(analysis, analysis.memory(), shown, graph, sets, warnings, ms, named, timing);
         } catch (RuntimeException | Error e) {
             analysis.close();
             throw e;
@@ -113,8 +121,14 @@ public final class References implements AutoCloseable {
     public synchronized Dominators dominators() {
         if (dominators == null) {
             dominators = Dominators.of(sets);
+            timing.lap("dominators");
         }
         return dominators;
+    }
+
+    /** With -Dmaze.graph.timing=true, prints the time since the last phase under {@code phase}. */
+    public void lap(String phase) {
+        timing.lap(phase);
     }
 
     /** The heap walk's table, as maze analyze (with --patterns if asked) shows it. */

@@ -40,6 +40,7 @@ final class AnalyzeRetained {
             text.writeTable(refs.ranking(top), out);
             out.println();
             retained.write(out, top);
+            refs.lap("retained report");
             out.println();
             text.writeSummary(refs.summary(), out);
             out.flush();

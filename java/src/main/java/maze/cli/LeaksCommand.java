@@ -89,6 +89,7 @@ final class LeaksCommand implements Callable<Integer> {
                 return ExitCode.of(refs.summary()).code;
             }
             new LeakReport(refs.sets(), refs.names(), human).write(out, top, refs.graphMillis());
+            refs.lap("leak report");
             out.println();
             new TextReport(human).writeSummary(refs.summary(), out);
             out.flush();

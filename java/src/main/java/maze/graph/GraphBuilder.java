@@ -16,23 +16,29 @@ import maze.memory.ScanSink;
 public final class GraphBuilder implements ScanSink {
     /** Neighbouring blocks closer than this share one scan range (the allocator's header lies between). */
     private static final long JOIN_GAP = 64;
+    /** The scan on a thread of its own ({@link ScanPipe}); -Dmaze.graph.nopipe=true, for comparing, on the caller's. */
+    private static final boolean PIPE = !Boolean.getBoolean("maze.graph.nopipe")
+            && Runtime.getRuntime().availableProcessors() > 1;
 
     private final BlockTable blocks;
     private final RootRegions regions;
     private final StartPointers starts;
     private final int[] firstEdge;
-    private final IntList targets = new IntList();
+    private final IntList targets;
     private final LongArrays rootWhere = new LongArrays();
     private final IntList rootArea = new IntList();
     private final IntList rootTarget = new IntList();
     private int source;   // the block of the latest hit, or the one before it
     private int filled;   // firstEdge is set for blocks below this
+    private long hits;
+    private long handlingNanos; // measured only with GraphTiming on
 
     private GraphBuilder(BlockTable blocks, RootRegions regions, StartPointers starts) {
         this.blocks = blocks;
         this.regions = regions;
         this.starts = starts;
         this.firstEdge = new int[blocks.count() + 1];
+        this.targets = new IntList(blocks.count()); // room for an edge a block: fewer copies as it grows
     }
 
     /** The graph of {@code blocks}, roots in {@code regions} plus {@code registers}. */
@@ -43,17 +49,35 @@ public final class GraphBuilder implements ScanSink {
     /** As {@link #build}, also passing every word that points at a block's start, wherever it lies, to {@code starts}. */
     public static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner,
                                  StartPointers starts) {
+        return build(blocks, regions, registers, scanner, starts, PIPE);
+    }
+
+    /** {@code piped}: the scan on a thread of its own ({@link ScanPipe}), else on this one. */
+    static RefGraph build(BlockTable blocks, RootRegions regions, RegisterRoots registers, CoreScanner scanner,
+                          StartPointers starts, boolean piped) {
         GraphBuilder b = new GraphBuilder(blocks, regions, starts);
         if (blocks.count() > 0) {
-            scanner.findPointers(blocks.scanRanges(JOIN_GAP), b);
+            long t0 = System.nanoTime();
+            if (piped) {
+                ScanPipe.findPointers(scanner, blocks.scanRanges(JOIN_GAP), b);
+            } else {
+                scanner.findPointers(blocks.scanRanges(JOIN_GAP), b);
+            }
+            GraphTiming.note(String.format("pointer scan %d ms, of which handling %d hits in Java %d ms",
+                    (System.nanoTime() - t0) / 1_000_000, b.hits, b.handlingNanos / 1_000_000));
         }
         return b.finish(registers);
     }
 
     @Override
     public void accept(long[] addresses, long[] words, int count) {
+        long t0 = GraphTiming.on() ? System.nanoTime() : 0;
         for (int i = 0; i < count; i++) {
             hit(addresses[i], words[i]);
+        }
+        hits += count;
+        if (GraphTiming.on()) {
+            handlingNanos += System.nanoTime() - t0;
         }
     }
 
@@ -109,7 +133,7 @@ public final class GraphBuilder implements ScanSink {
         for (int i = 0; i < where.length; i++) {
             where[i] = rootWhere.get(i);
         }
-        return new RefGraph(blocks, firstEdge, targets.toArray(), regions, where, rootArea.toArray(),
+        return new RefGraph(blocks, firstEdge, targets.array(), regions, where, rootArea.toArray(),
                 rootTarget.toArray());
     }
 }

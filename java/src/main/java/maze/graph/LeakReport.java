@@ -23,13 +23,13 @@ public final class LeakReport {
     public void write(PrintWriter out, int top, long graphMillis) {
         TypeAggregator[] by = {new TypeAggregator(), new TypeAggregator(), new TypeAggregator()};
         BlockTable b = sets.graph().blocks();
-        for (int i = 0; i < b.count(); i++) {
-            by[sets.set(i)].block(b.start(i), b.size(i), 0, b.type(i));
-        }
         TypeAggregator leaked = new TypeAggregator();
         for (int i = 0; i < b.count(); i++) {
-            if (sets.set(i) != ReachSets.ANCHORED) {
-                leaked.block(b.start(i), b.size(i), 0, b.type(i));
+            byte set = sets.set(i);
+            long type = b.type(i);
+            by[set].block(b.start(i), b.size(i), 0, type);
+            if (set != ReachSets.ANCHORED) {
+                leaked.block(b.start(i), b.size(i), 0, type);
             }
         }
         line(out, "anchored", by[ReachSets.ANCHORED], "reachable from a root");

@@ -6,7 +6,8 @@ package maze.graph;
  * [{@code firstEdge(b)}, {@code firstEdge(b + 1)}). A root reference is a word (or register) of a
  * root area holding a pointer into a block: {@code rootWhere} is the word's address (a register's
  * number for registers), {@code rootArea} its area, {@code rootTarget} the block. A block's
- * pointers into itself are not edges: they keep nothing else alive.
+ * pointers into itself are not edges: they keep nothing else alive. The targets array may be longer
+ * than the edge count (the builder's own array, not copied to trim it).
  */
 public final class RefGraph {
     private final BlockTable blocks;
@@ -37,7 +38,7 @@ public final class RefGraph {
     }
 
     public int edgeCount() {
-        return targets.length;
+        return firstEdge[blocks.count()];
     }
 
     public int firstEdge(int block) {

@@ -122,12 +122,16 @@ public final class RetainedReport {
 
     /** Every type, most retained first. */
     public List<TypeRow> typeRows() {
-        long[] keys = distinctTypes();
-        long[] retained = typeRetained(keys);
+        GraphTiming part = new GraphTiming();
+        TypeIndex types = TypeIndex.of(blocks.count(), typeOf);
+        part.lap("  type index");
+        long[] keys = types.keys();
+        long[] retained = typeRetained(types);
+        part.lap("  retained by type");
         long[] count = new long[keys.length];
         long[] total = new long[keys.length];
         for (int b = 0; b < blocks.count(); b++) {
-            int t = Arrays.binarySearch(keys, typeOf.applyAsLong(b));
+            int t = types.of(b);
             count[t]++;
             total[t] += blocks.size(b);
         }
@@ -139,61 +143,57 @@ public final class RetainedReport {
         return rows;
     }
 
-    private long[] distinctTypes() {
-        long[] k = new long[blocks.count()];
-        for (int b = 0; b < k.length; b++) {
-            k[b] = typeOf.applyAsLong(b);
-        }
-        Arrays.sort(k);
-        int n = 0;
-        for (int i = 0; i < k.length; i++) {
-            if (n == 0 || k[i] != k[n - 1]) {
-                k[n++] = k[i];
-            }
-        }
-        return Arrays.copyOf(k, n);
-    }
-
     /** A depth-first walk of the dominator tree counting, per type, the blocks of it on the way down. */
-    private long[] typeRetained(long[] keys) {
+    private long[] typeRetained(TypeIndex types) {
         int n = blocks.count();
         int[] first = new int[n + 2];
-        for (int b = 0; b < n; b++) {
-            first[parent(b) + 1]++;
-        }
-        for (int i = 0; i <= n; i++) {
-            first[i + 1] += first[i];
-        }
-        int[] fill = Arrays.copyOf(first, n + 1);
-        int[] child = new int[n];
-        for (int b = 0; b < n; b++) {
-            child[fill[parent(b)]++] = b;
-        }
-        long[] out = new long[keys.length];
-        int[] active = new int[keys.length];
-        int[] stack = new int[n + 1];
-        int[] next = new int[n + 1];
-        int top = 0;
-        stack[top++] = n;
-        next[n] = first[n];
-        while (top > 0) {
-            int v = stack[top - 1];
-            if (next[v] < first[v + 1]) {
-                int c = child[next[v]++];
-                int t = Arrays.binarySearch(keys, typeOf.applyAsLong(c));
+        int[] child = children(first);
+        long[] out = new long[types.keys().length];
+        int[] active = new int[out.length];
+        // the path from the super-root down: nodes and their next child, grown as deep as the tree is
+        int[] path = new int[64];
+        int[] next = new int[64];
+        path[0] = n;
+        next[0] = first[n];
+        for (int depth = 1; depth > 0; ) {
+            int v = path[depth - 1];
+            if (next[depth - 1] < first[v + 1]) {
+                int c = child[next[depth - 1]++];
+                int t = types.of(c);
                 if (active[t]++ == 0) {
                     out[t] += dom.retained(c);
                 }
-                next[c] = first[c];
-                stack[top++] = c;
+                if (depth == path.length) {
+                    path = Arrays.copyOf(path, 2 * depth);
+                    next = Arrays.copyOf(next, 2 * depth);
+                }
+                path[depth] = c;
+                next[depth++] = first[c];
             } else {
-                top--;
+                depth--;
                 if (v < n) {
-                    active[Arrays.binarySearch(keys, typeOf.applyAsLong(v))]--;
+                    active[types.of(v)]--;
                 }
             }
         }
         return out;
+    }
+
+    /** The dominator tree's children as CSR: those of node v (n: the super-root) are [first[v], first[v + 1]). */
+    private int[] children(int[] first) {
+        int n = blocks.count();
+        for (int b = 0; b < n; b++) {
+            first[parent(b)]++;
+        }
+        for (int v = 1; v <= n; v++) {
+            first[v] += first[v - 1]; // now the end of v's children
+        }
+        first[n + 1] = first[n];
+        int[] child = new int[n];
+        for (int b = n - 1; b >= 0; b--) {
+            child[--first[parent(b)]] = b;
+        }
+        return child;
     }
 
     /** The tree parent: the super-root (n) for blocks dominated by nothing else or unreached. */

@@ -7,35 +7,13 @@ import org.junit.jupiter.api.Test;
 
 /** Dominators and retained sizes on hand-made graphs whose dominator trees are known. */
 class DominatorsTest {
-    /** Blocks of sizes 16, 32, 64, ... at 0x1000 apart; edges as CSR; roots point at {@code rootTargets}. */
+    /** Blocks of sizes 16, 32, 64, ... at 0x1000 apart; edges[b]: what b points to; roots point at {@code rootTargets}. */
     private static ReachSets graph(int blocks, int[][] edges, int... rootTargets) {
-        BlockTable.Builder b = new BlockTable.Builder();
+        long[] sizes = new long[blocks];
         for (int i = 0; i < blocks; i++) {
-            b.block(0x10000 + 0x1000L * i, 16L << i, 0, 16L << i);
+            sizes[i] = 16L << i;
         }
-        int[] first = new int[blocks + 1];
-        int count = 0;
-        for (int[] e : edges) {
-            count += e.length;
-        }
-        int[] targets = new int[count];
-        int k = 0;
-        for (int i = 0; i < blocks; i++) {
-            first[i] = k;
-            for (int t : edges[i]) {
-                targets[k++] = t;
-            }
-        }
-        first[blocks] = k;
-        RootRegions.Builder r = new RootRegions.Builder();
-        int area = r.area(new RootArea(RootKind.MODULE_DATA, "/app", "/app", -1));
-        long[] where = new long[rootTargets.length];
-        int[] areas = new int[rootTargets.length];
-        for (int i = 0; i < where.length; i++) {
-            where[i] = 0x9000 + 8L * i;
-            areas[i] = area;
-        }
-        return ReachSets.of(RefGraph.of(b.build(), first, targets, r.build(), where, areas, rootTargets));
+        return ReachSets.of(new RandomGraphs(blocks, sizes, edges, rootTargets).graph());
     }
 
     @Test

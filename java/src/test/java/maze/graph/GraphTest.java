@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.TreeMap;
-import maze.memory.CoreScanner;
-import maze.memory.HeaderQuery;
 import maze.memory.ScanSink;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ class GraphTest {
     private static final long GLOBALS = 0x9000;
 
     /** Words of memory (address -> value); findPointers gives those pointing into the ranges. */
-    private static final class Words implements CoreScanner {
+    private static final class Words implements PointerScanner {
         final TreeMap<Long, Long> words = new TreeMap<>();
 
         Words put(long address, long value) {
@@ -42,19 +40,6 @@ class GraphTest {
             });
         }
 
-        @Override
-        public void findValue(long value, long from, long to, ScanSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void findHeaders(HeaderQuery q, long from, long to, ScanSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static BlockTable blocks() {
@@ -103,6 +88,20 @@ class GraphTest {
         }
         assertArrayEquals(new int[] {-2, 0, 1, 2}, s.pathTo(2));
         assertArrayEquals(new int[0], s.pathTo(4));
+    }
+
+    @Test
+    void theScanOnItsOwnThreadGivesTheSameGraph() {
+        RefGraph piped = GraphBuilder.build(blocks(), globals(), new RegisterRoots(), memory(), null, true);
+        RefGraph inline = GraphBuilder.build(blocks(), globals(), new RegisterRoots(), memory(), null, false);
+        assertEquals(6, inline.edgeCount());
+        assertEquals(inline.edgeCount(), piped.edgeCount());
+        for (int b = 0; b < 6; b++) {
+            assertArrayEquals(targets(inline, b), targets(piped, b), "block " + b);
+        }
+        assertEquals(1, piped.rootCount());
+        assertEquals(inline.rootWhere(0), piped.rootWhere(0));
+        assertEquals(inline.rootTarget(0), piped.rootTarget(0));
     }
 
     @Test
