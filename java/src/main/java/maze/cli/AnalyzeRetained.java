@@ -29,7 +29,7 @@ final class AnalyzeRetained {
         try (OutputFile file = jsonToStdout ? null : input.output(json, "--json");
              AnalysisInput in = input.open(file, err);
              References refs = References.build(input.request(in), shown.patterns())) {
-            RetainedReport retained = new RetainedReport(refs.sets(), refs.dominators(), refs.names(), refs.rootNames(),
+            RetainedReport retained = RetainedReport.of(refs.sets(), refs::dominators, refs.names(), refs.rootNames(),
                     refs::typeOf);
             if (jsonToStdout) {
                 out.flush();
