@@ -25,7 +25,7 @@ machine() { echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " 
 
 core=${MAZE_BENCH_CORE:-}
 [[ -n $core ]] || core=$(tests/bench/linked-core.sh "$blocks" "$work")
-echo "== linked_heap $blocks: $core ($(du -BM --apparent-size "$core" | cut -f1))"
+echo "== ${MAZE_BENCH_CORE:+the given core, not }linked_heap $blocks: $core ($(du -BM --apparent-size "$core" | cut -f1))"
 machine
 cat "$core" >/dev/null
 export MAZE_CACHE_DIR="$work/cache" MAZE_JAVA_OPTS=-Xmx1g
