@@ -29,8 +29,6 @@ measure=$root/tests/bench/measure.sh
 # shellcheck source=bench-lib.sh
 source "$root/tests/bench/bench-lib.sh"
 
-machine() { echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " GB, " $7 " GB available"}'), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
-
 baseline() { # the jar to compare with: BASELINE_JAR, else main's, built once in a temporary copy
   if [[ -n ${BASELINE_JAR:-} ]]; then echo "$BASELINE_JAR"; return; fi
   local src="$work/main-src"
@@ -48,11 +46,6 @@ stats() {
 }
 
 median_wall() { figure "$1" wall | median; }
-
-run() { # KIND COMMAND...: one measured run, recorded
-  local line; line="$1 $("$measure" "${@:2}")"
-  echo "$line" | tee -a "$work/runs"
-}
 
 bench() { # NAME CORE
   local name=$1 core=$2 cache="$work/cache-$1" size

@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts (sourced, not run); the caller sets $work, a temporary folder.
+# Shared by the benchmark scripts (sourced, not run); the caller sets $work, a temporary folder, and
+# $measure (tests/bench/measure.sh) for run.
 
 capture() { # NAME COMMAND...: runs COMMAND until READY, gcores it, kills it; prints the core path
   local name=$1; shift
@@ -13,3 +14,10 @@ capture() { # NAME COMMAND...: runs COMMAND until READY, gcores it, kills it; pr
 # figure KIND NAME: the values of NAME= recorded for KIND, one a line, sorted
 figure() { grep "^$1 " "$work/runs" | sed "s/.* $2=\([0-9.]*\).*/\1/" | sort -n; }
 median() { awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+machine() { echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " GB, " $7 " GB available"}'), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+run() { # KIND COMMAND...: one measured run, recorded in $work/runs
+  local line; line="$1 $("$measure" "${@:2}")"
+  echo "$line" | tee -a "$work/runs"
+}

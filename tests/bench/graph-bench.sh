@@ -20,8 +20,8 @@ blocks=${1:-10000000}
 work=$(mktemp -d /tmp/maze-graph-bench.XXXXXX)
 trap 'pkill -P $$ 2>/dev/null || true; rm -rf "$work"' EXIT
 measure=$root/tests/bench/measure.sh
-
-machine() { echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " GB, " $7 " GB available"}'), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# shellcheck source=bench-lib.sh
+source "$root/tests/bench/bench-lib.sh" # machine, run, figure, median
 
 core=${MAZE_BENCH_CORE:-}
 [[ -n $core ]] || core=$(tests/bench/linked-core.sh "$blocks" "$work")
@@ -34,10 +34,6 @@ export MAZE_GDB=/nonexistent
 base=(java -Xmx1g -XX:+UseSerialGC -jar "${BASELINE_JAR:-}")
 
 : >"$work/runs"
-run() { # KIND COMMAND...: one measured run, recorded
-  local line; line="$1 $("$measure" "${@:2}")"
-  echo "$line" | tee -a "$work/runs"
-}
 for i in $(seq "$reps"); do
   run cat cat "$core"
   run analyze bin/maze analyze --no-progress "$core"
@@ -49,9 +45,6 @@ for i in $(seq "$reps"); do
   fi
 done
 
-# figure KIND NAME: the values of NAME= recorded for KIND, one a line, sorted
-figure() { grep "^$1 " "$work/runs" | sed "s/.* $2=\([0-9.]*\).*/\1/" | sort -n; }
-median() { awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 stats() {
   printf '%-18s wall best %6s median %6s   cpu best %6s median %6s   peak anon %5s MB\n' "$1" \
     "$(figure "$1" wall | head -1)" "$(figure "$1" wall | median)" \

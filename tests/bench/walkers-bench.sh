@@ -22,9 +22,8 @@ work=$(mktemp -d /tmp/maze-walkers.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 measure=$root/tests/bench/measure.sh
 # shellcheck source=bench-lib.sh
-source "$root/tests/bench/bench-lib.sh" # capture, figure, median
+source "$root/tests/bench/bench-lib.sh" # capture, figure, median, machine
 
-machine() { echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 library() { # KIND: the library to LD_PRELOAD (none for glibc), from the provisioning index
   local index=${MAZE_ALLOCATORS_CACHE:-$HOME/.cache/maze-allocators}/mimalloc-index.tsv
@@ -42,9 +41,8 @@ stats() {
     "$(figure "$1" cpu | median)" "$(figure "$1" anon | tail -1)" "$(figure "$1" file | tail -1)"
 }
 
-run() { # NAME JAVA_OPTS: one measured warm analysis, recorded
-  local line; line="$1 $(MAZE_JAVA_OPTS="-Xmx256m $2" "$measure" bin/maze analyze --no-progress "$core")"
-  echo "$line" | tee -a "$work/runs"
+walked() { # NAME JAVA_OPTS: one measured warm analysis, recorded
+  MAZE_JAVA_OPTS="-Xmx256m $2" run "$1" bin/maze analyze --no-progress "$core"
 }
 
 listing() { # WALKERS: the sha256 of the block listing
@@ -63,9 +61,9 @@ for kind in "${kinds[@]}"; do
   export MAZE_GDB=/nonexistent
   : >"$work/runs"
   for i in $(seq "$reps"); do
-    run walkers-1 -Dmaze.walkers=1
-    run default ""
-    run walkers-4 -Dmaze.walkers=4
+    walked walkers-1 -Dmaze.walkers=1
+    walked default ""
+    walked walkers-4 -Dmaze.walkers=4
   done
   stats walkers-1; stats default; stats walkers-4
   one=$(listing 1); four=$(listing 4)
